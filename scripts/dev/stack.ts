@@ -1,0 +1,118 @@
+/**
+ * The local Worx stack as functions, shared by `npm start`, the indexer test and the e2e test:
+ * a Hardhat node, the Ignition deploy + codegen, Ponder on PGlite (or DATABASE_URL), the SPA.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { run, startProcess, waitFor, type Supervised } from "./processes.ts";
+
+export const repoRoot = join(fileURLToPath(import.meta.url), "..", "..", "..");
+const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
+
+export interface LocalChain {
+  rpcUrl: string;
+  process: Supervised;
+}
+
+async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(body.error.message);
+  return body.result;
+}
+
+/** Starts `hardhat node` (chain 31337, the standard funded accounts) and waits for its RPC. */
+export async function startHardhatNode(port = 8545, logFile?: string): Promise<LocalChain> {
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  const process = startProcess("chain", bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port)], {
+    cwd: repoRoot,
+    logFile,
+  });
+  await waitFor("the Hardhat node", async () => ((await rpc(rpcUrl, "eth_chainId")) ? true : undefined), 60_000);
+  return { rpcUrl, process };
+}
+
+/**
+ * Builds, deploys the local demo module through Ignition (fresh journal: a new in-memory node
+ * starts from block 0) and regenerates the ABI/address registry.
+ */
+export async function deployLocal(rpcUrl: string): Promise<void> {
+  const env = { RPC_URL_31337: rpcUrl };
+  await run(bin("hardhat"), ["build", "--quiet"], { cwd: repoRoot, env });
+  rmSync(join(repoRoot, "scripts/deploy/ignition/deployments/chain-31337"), { recursive: true, force: true });
+  await run(bin("hardhat"), ["ignition", "deploy", "scripts/deploy/ignition/modules/LocalDemo.ts", "--network", "localhost"], {
+    cwd: repoRoot,
+    env,
+  });
+  await run(bin("tsx"), ["scripts/codegen/index.ts"], { cwd: repoRoot });
+}
+
+export interface Indexer {
+  url: string;
+  process: Supervised;
+}
+
+export interface IndexerOptions {
+  rpcUrl: string;
+  port?: number;
+  /** Postgres schema Ponder writes into; unique per run so stale rows never look valid. */
+  schema?: string;
+  /** PGlite data directory (ignored when DATABASE_URL is set). Wiped before start. */
+  pgliteDir?: string;
+  logFile?: string;
+  echo?: boolean;
+}
+
+/** Starts Ponder (`ponder start`) over the local chain and waits until its HTTP API answers. */
+export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
+  const port = options.port ?? 42069;
+  const pgliteDir = options.pgliteDir ?? join(repoRoot, "indexer", ".ponder", "pglite");
+  if (!process.env.DATABASE_URL) rmSync(pgliteDir, { recursive: true, force: true });
+  const schema = options.schema ?? `worx_${Date.now()}`;
+  const child = startProcess(
+    "indexer",
+    bin("ponder"),
+    ["start", "--root", "indexer", "--port", String(port), "--schema", schema],
+    {
+      cwd: repoRoot,
+      env: { RPC_URL_31337: options.rpcUrl, WORX_PGLITE_DIR: pgliteDir, PONDER_TELEMETRY_DISABLED: "true" },
+      logFile: options.logFile,
+      echo: options.echo,
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    "the indexer's HTTP API",
+    async () => {
+      if (child.child.exitCode !== null) throw new Error(`ponder exited with ${child.child.exitCode}`);
+      const res = await fetch(`${url}/health`);
+      return res.ok ? true : undefined;
+    },
+    120_000,
+    500,
+  );
+  return { url, process: child };
+}
+
+export interface WebServer {
+  url: string;
+  process: Supervised;
+}
+
+/** Serves the SPA with Vite's dev server, pointed at the given indexer and chain. */
+export async function startWeb(options: { port?: number; indexerUrl: string; rpcUrl: string; logFile?: string }): Promise<WebServer> {
+  const port = options.port ?? 5173;
+  const child = startProcess("web", bin("vite"), ["--config", "web/vite.config.ts", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
+    cwd: repoRoot,
+    env: { VITE_INDEXER_URL: options.indexerUrl, VITE_RPC_URL_31337: options.rpcUrl },
+    logFile: options.logFile,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor("the SPA dev server", async () => ((await fetch(url)).ok ? true : undefined), 60_000);
+  return { url, process: child };
+}
