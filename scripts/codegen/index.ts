@@ -5,8 +5,8 @@
  *                              Ignition deployments (their deployed_addresses.json + journal)
  * Nothing here is ever written by hand; run `npm run build` (abis) or any deploy (both).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..", "..");
@@ -59,18 +59,21 @@ interface DeploymentEntry {
 export function generateDeployments(): Record<string, DeploymentEntry> {
   const books: Record<string, DeploymentEntry> = {};
   if (existsSync(ignitionDeployments)) {
-    for (const dir of readdirSync(ignitionDeployments).sort()) {
-      const match = basename(dir).match(/^chain-(\d+)$/);
-      if (!match) continue;
-      const chainDir = join(ignitionDeployments, dir);
-      const addressesFile = join(chainDir, "deployed_addresses.json");
-      if (!existsSync(addressesFile)) continue;
-      const addresses: Record<string, string> = JSON.parse(readFileSync(addressesFile, "utf8"));
+    // Deployment ids: `chain-<id>` for public networks, `localhost-<port>` for local nodes. The
+    // chain comes from the journal; when several deployments target one chain the newest wins.
+    const dirs = readdirSync(ignitionDeployments)
+      .map((name) => join(ignitionDeployments, name))
+      .filter((dir) => existsSync(join(dir, "deployed_addresses.json")))
+      .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+    for (const chainDir of dirs) {
+      const { chainId, startBlock } = readJournal(chainDir);
+      if (chainId === undefined) continue;
+      const addresses: Record<string, string> = JSON.parse(readFileSync(join(chainDir, "deployed_addresses.json"), "utf8"));
       const contracts: Record<string, string> = {};
       for (const [futureId, address] of Object.entries(addresses)) {
         contracts[futureId.split("#")[1]] = address;
       }
-      books[`eip155:${match[1]}`] = { chainId: Number(match[1]), startBlock: firstBlock(chainDir), contracts };
+      books[`eip155:${chainId}`] = { chainId, startBlock, contracts };
     }
   }
   const body =
@@ -83,17 +86,19 @@ export function generateDeployments(): Record<string, DeploymentEntry> {
   return books;
 }
 
-/** Lowest block of any confirmed deployment transaction in the Ignition journal. */
-function firstBlock(chainDir: string): number {
+/** Chain id of an Ignition deployment and the lowest block of its confirmed transactions. */
+function readJournal(chainDir: string): { chainId?: number; startBlock: number } {
   const journal = join(chainDir, "journal.jsonl");
-  if (!existsSync(journal)) return 0;
+  if (!existsSync(journal)) return { startBlock: 0 };
+  let chainId: number | undefined;
   let min = Number.POSITIVE_INFINITY;
   for (const line of readFileSync(journal, "utf8").split("\n")) {
+    if (line.includes('"DEPLOYMENT_INITIALIZE"')) chainId = JSON.parse(line).chainId;
     if (!line.includes('"TRANSACTION_CONFIRM"')) continue;
     const block = JSON.parse(line)?.receipt?.blockNumber;
     if (typeof block === "number" && block < min) min = block;
   }
-  return Number.isFinite(min) ? min : 0;
+  return { chainId, startBlock: Number.isFinite(min) ? min : 0 };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -44,8 +44,9 @@ export async function startHardhatNode(port = 8545, logFile?: string): Promise<L
 export async function deployLocal(rpcUrl: string): Promise<void> {
   const env = { RPC_URL_31337: rpcUrl };
   await run(bin("hardhat"), ["build", "--quiet"], { cwd: repoRoot, env });
-  rmSync(join(repoRoot, "scripts/deploy/ignition/deployments/chain-31337"), { recursive: true, force: true });
-  await run(bin("hardhat"), ["ignition", "deploy", "scripts/deploy/ignition/modules/LocalDemo.ts", "--network", "localhost"], {
+  // One deployment id per node port: concurrent local stacks (tests) never share a journal.
+  const deploymentId = `localhost-${new URL(rpcUrl).port}`;
+  await run(bin("hardhat"), ["ignition", "deploy", "scripts/deploy/ignition/modules/LocalDemo.ts", "--network", "localhost", "--deployment-id", deploymentId, "--reset"], {
     cwd: repoRoot,
     env,
   });

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: cost figures of every layer, printed as one markdown table and, with
+ * `-- --out FILE`, written as a JSON array of
+ * {area, operation, chain, unit, worx, anchor, anchor_value} (anchor fields null where none).
+ * `-- --update-gas-snapshot` also rewrites test/evm/gas-snapshot.json from this run.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { measureEscrowGas, ANCHOR_NAME } from "./evmGas.ts";
+import { measureClarityCosts } from "./clarityCosts.ts";
+import { measureBundle } from "./bundle.ts";
+import { repoRoot } from "../dev/stack.ts";
+
+export interface BenchRow {
+  area: string;
+  operation: string;
+  chain: string;
+  unit: string;
+  worx: number;
+  anchor: string | null;
+  anchor_value: number | null;
+}
+
+const args = process.argv.slice(2);
+const outIndex = args.indexOf("--out");
+const outFile = outIndex >= 0 ? args[outIndex + 1] : undefined;
+const only = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--out");
+const wanted = (area: string) => only.length === 0 || only.includes(area);
+
+const rows: BenchRow[] = [];
+
+if (wanted("evm")) {
+  const { rows: gas, anchorGas } = await measureEscrowGas();
+  for (const r of gas) {
+    rows.push({ area: "escrow", operation: r.operation, chain: "eip155:31337", unit: "gas", worx: r.gas, anchor: ANCHOR_NAME, anchor_value: anchorGas });
+  }
+  if (args.includes("--update-gas-snapshot")) {
+    const snapshot = Object.fromEntries([...gas.map((r) => [r.operation, r.gas]), ["anchor: ERC20.transfer", anchorGas]]);
+    writeFileSync(join(repoRoot, "test/evm/gas-snapshot.json"), JSON.stringify(snapshot, null, 2) + "\n");
+    console.error("[bench] wrote test/evm/gas-snapshot.json");
+  }
+}
+if (wanted("clarity")) rows.push(...(await measureClarityCosts()));
+if (wanted("web")) rows.push(...(await measureBundle()));
+
+const fmt = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
+console.log("| area | operation | chain | unit | worx | anchor | anchor value |");
+console.log("|---|---|---|---|---:|---|---:|");
+for (const r of rows) {
+  console.log(`| ${r.area} | ${r.operation} | ${r.chain} | ${r.unit} | ${fmt(r.worx)} | ${r.anchor ?? "—"} | ${fmt(r.anchor_value)} |`);
+}
+if (outFile) {
+  writeFileSync(outFile, JSON.stringify(rows, null, 2) + "\n");
+  console.error(`[bench] wrote ${rows.length} rows to ${outFile}`);
+}
+process.exit(0);

@@ -1,0 +1,18 @@
+/**
+ * The local Hardhat node's standard funded accounts (derived from Hardhat's public test mnemonic),
+ * and the roles the demo gives them. Never hold real funds with these keys.
+ */
+import { mnemonicToAccount } from "viem/accounts";
+
+const HARDHAT_MNEMONIC = "test test test test test test test test test test test junk";
+
+export const localAccount = (index: number) => mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: index });
+
+/** Who is who in the demo data. #0 deploys and administers. */
+export const demoRoles = {
+  deployer: 0,
+  alice: 1, // client
+  bob: 2, // freelancer
+  carol: 3, // client and freelancer
+  dave: 4, // freelancer
+} as const;
