@@ -3,11 +3,13 @@
  *  - generated/abis.ts         one `as const` ABI per contract, from Hardhat's artifacts
  *  - generated/deployments.ts  per CAIP-2 chain: contract addresses and start block, from the
  *                              Ignition deployments (their deployed_addresses.json + journal)
+ *  - generated/stacks.ts       Stacks address books and Clarity function signatures (./stacks.ts)
  * Nothing here is ever written by hand; run `npm run build` (abis) or any deploy (both).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateStacks } from "./stacks.ts";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..", "..");
 const artifactsDir = join(root, "artifacts", "contracts");
@@ -104,5 +106,6 @@ function readJournal(chainDir: string): { chainId?: number; startBlock: number }
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const names = generateAbis();
   const books = generateDeployments();
-  console.log(`[codegen] ${names.length} ABIs, deployments for ${Object.keys(books).join(", ") || "no chain"} -> generated/`);
+  const stacks = await generateStacks(root, outDir);
+  console.log(`[codegen] ${names.length} ABIs; EVM deployments: ${Object.keys(books).join(", ") || "none"}; Stacks: ${stacks.join(", ")} -> generated/`);
 }

@@ -78,25 +78,34 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   const child = startProcess(
     "indexer",
     bin("ponder"),
-    ["start", "--root", "indexer", "--port", String(port), "--schema", schema],
+    ["start", "--port", String(port), "--schema", schema],
     {
-      cwd: repoRoot,
+      // Run inside indexer/: Ponder's GraphQL middleware writes generated/schema.graphql under
+      // the working directory (not --root), and .env.local is read from there too.
+      cwd: join(repoRoot, "indexer"),
       env: { RPC_URL_31337: options.rpcUrl, WORX_PGLITE_DIR: pgliteDir, PONDER_TELEMETRY_DISABLED: "true" },
       logFile: options.logFile,
       echo: options.echo,
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(
+  let started = false;
+  const ready = waitFor(
     "the indexer's HTTP API",
     async () => {
-      if (child.child.exitCode !== null) throw new Error(`ponder exited with ${child.child.exitCode}`);
+      if (child.child.exitCode !== null) return false; // stop polling: the process died
       const res = await fetch(`${url}/health`);
       return res.ok ? true : undefined;
     },
     120_000,
     500,
-  );
+  ).finally(() => (started = true));
+  // Fail fast when Ponder dies on start (bad config, port in use) instead of timing out.
+  const died = child.exited.then((code) => {
+    if (!started) throw new Error(`ponder exited with ${code} before serving /health`);
+  });
+  const ok = await Promise.race([ready, died]);
+  if (ok !== true) throw new Error(`ponder exited with ${child.child.exitCode} before serving /health`);
   return { url, process: child };
 }
 

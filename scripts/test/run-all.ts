@@ -55,6 +55,7 @@ const suites: Suite[] = [
     count: vitestCount,
   },
   { name: "typecheck (config, scripts, tests)", command: bin("tsc"), args: ["-p", "tsconfig.json"] },
+  { name: "indexer typecheck", command: bin("tsc"), args: ["-p", "indexer/tsconfig.json", "--noEmit"] },
   { name: "web typecheck", command: bin("tsc"), args: ["-p", "web/tsconfig.json", "--noEmit"] },
   { name: "indexer tests (real node + real Ponder)", command: bin("tsx"), args: ["--test", "--test-reporter=spec", "test/indexer/"], count: nodeTestCount },
   { name: "end-to-end (headless Chromium)", command: bin("tsx"), args: ["--test", "--test-reporter=spec", "test/e2e/"], count: nodeTestCount },

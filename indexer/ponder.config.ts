@@ -1,0 +1,70 @@
+/**
+ * Ponder configuration, derived — never hand-written per chain:
+ *  - chains: every EVM chain of the registry (scripts/registry/chains.ts) that has a deployment in
+ *    generated/deployments.ts and an RPC URL (its env var, or the local default);
+ *  - contracts: the generated ABIs with each chain's address and start block;
+ *  - database: PostgreSQL when DATABASE_URL is set, else embedded PGlite at WORX_PGLITE_DIR
+ *    (default indexer/.ponder/pglite).
+ *
+ * Finality: Ponder 0.16 has no per-chain setting (it derives a reorg window from the chain id;
+ * 30 blocks for unknown chains such as 31337), so the registry's `confirmations` are not applied
+ * here. Rows of unfinalized blocks are written anyway and rolled back on a reorg.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createConfig } from "ponder";
+import { milestoneEscrowAbi } from "../generated/abis.ts";
+import { deployments } from "../generated/deployments.ts";
+import { chainByCaip2, rpcUrl } from "../scripts/registry/chains.ts";
+
+const indexerDir = dirname(fileURLToPath(import.meta.url));
+const LOCAL_RPC_ALIASES = 5;
+
+interface IndexedChain {
+  key: string;
+  chainId: number;
+  rpc: string;
+  local: boolean;
+  address: `0x${string}`;
+  startBlock: number;
+}
+
+const indexed: IndexedChain[] = [];
+for (const [caip2, deployment] of Object.entries(deployments) as [string, (typeof deployments)[keyof typeof deployments]][]) {
+  const chain = chainByCaip2(caip2);
+  if (chain.family !== "evm") continue;
+  const rpc = rpcUrl(chain);
+  const address = (deployment.contracts as Record<string, `0x${string}` | undefined>).MilestoneEscrow;
+  if (!rpc || !address) continue;
+  indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, address, startBlock: deployment.startBlock });
+}
+
+if (indexed.length === 0) {
+  throw new Error(
+    "No chain to index: generated/deployments.ts has no MilestoneEscrow on a chain with an RPC URL. " +
+      "Deploy first (npm start does it locally) and set the chain's RPC_URL_<id>.",
+  );
+}
+
+export default createConfig({
+  database: process.env.DATABASE_URL
+    ? { kind: "postgres", connectionString: process.env.DATABASE_URL }
+    : { kind: "pglite", directory: process.env.WORX_PGLITE_DIR ?? join(indexerDir, ".ponder", "pglite") },
+  chains: Object.fromEntries(
+    indexed.map((c) => [
+      c.key,
+      c.local
+        ? // A local node restarts from block 0 with the same addresses: never trust an RPC cache.
+          // The same URL several times: Ponder rate-limits each RPC URL adaptively from 20 req/s,
+          // which caps a local node at ~8 blocks/s; a local node takes far more.
+          { id: c.chainId, rpc: Array(LOCAL_RPC_ALIASES).fill(c.rpc), disableCache: true, pollingInterval: 200 }
+        : { id: c.chainId, rpc: c.rpc },
+    ]),
+  ),
+  contracts: {
+    MilestoneEscrow: {
+      abi: milestoneEscrowAbi,
+      chain: Object.fromEntries(indexed.map((c) => [c.key, { address: c.address, startBlock: c.startBlock }])),
+    },
+  },
+});

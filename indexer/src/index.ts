@@ -1,0 +1,5 @@
+/**
+ * Indexing entry point: each component registers its handlers on import.
+ * (Ponder loads every file under src/ except src/api; this index keeps the list explicit.)
+ */
+import "./escrow.ts";
