@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { measureEscrowGas, ANCHOR_NAME } from "./evmGas.ts";
 import { measureClarityCosts } from "./clarityCosts.ts";
 import { measureBundle } from "./bundle.ts";
+import { measureIndexerThroughput } from "./indexerThroughput.ts";
 import { repoRoot } from "../dev/stack.ts";
 
 export interface BenchRow {
@@ -41,6 +42,7 @@ if (wanted("evm")) {
   }
 }
 if (wanted("clarity")) rows.push(...(await measureClarityCosts()));
+if (wanted("indexer")) rows.push(...(await measureIndexerThroughput()));
 if (wanted("web")) rows.push(...(await measureBundle()));
 
 const fmt = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
