@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { initSimnet } from "@stacks/clarinet-sdk";
+import { ensureClarinetSettings } from "./clarinetSettings.ts";
 
 /** Contracts that ship to real networks (test doubles stay on simnet/devnet). */
 export const PROTOCOL_CONTRACTS = ["sip-010-trait", "escrow"] as const;
@@ -23,6 +24,7 @@ interface StacksBook {
 }
 
 export async function generateStacks(root: string, outDir: string): Promise<string[]> {
+  ensureClarinetSettings(root);
   const simnet = await initSimnet(join(root, "Clarinet.toml"));
   const interfaces = simnet.getContractsInterfaces();
 
