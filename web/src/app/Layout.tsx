@@ -1,0 +1,52 @@
+/** Page frame: header with navigation and the EVM wallet, then the current route. */
+import { lazy, Suspense } from "react";
+import { CreateEscrowForm } from "../features/escrow/CreateEscrowForm.tsx";
+import { Credits } from "../features/escrow/Credits.tsx";
+import { MyEscrows } from "../features/escrow/MyEscrows.tsx";
+import { EvmWallet, WrongNetworkNotice } from "../features/wallet/EvmWallet.tsx";
+import { hrefOf, useRoute, type Route } from "./routes.ts";
+
+// @stacks/connect and @stacks/transactions load only when the Stacks page is opened.
+const StacksEscrowPage = lazy(() => import("../features/escrow/stacks/StacksEscrowPage.tsx"));
+
+const titles: Record<Route, string> = { escrows: "Escrows", stacks: "Stacks" };
+
+export function Layout() {
+  const route = useRoute();
+  return (
+    <div className="app">
+      <header className="top">
+        <a className="brand" href="#/">
+          Worx
+        </a>
+        <nav aria-label="Main">
+          {(Object.keys(titles) as Route[]).map((r) => (
+            <a key={r} href={hrefOf(r)} aria-current={route === r ? "page" : undefined}>
+              {titles[r]}
+            </a>
+          ))}
+        </nav>
+        {route === "escrows" ? <EvmWallet /> : null}
+      </header>
+      <main>
+        {route === "escrows" ? (
+          <>
+            <WrongNetworkNotice />
+            <div className="columns">
+              <CreateEscrowForm />
+              <div>
+                <MyEscrows />
+                <Credits />
+              </div>
+            </div>
+          </>
+        ) : (
+          <Suspense fallback={<p className="muted">Loading the Stacks wallet tools…</p>}>
+            <StacksEscrowPage />
+          </Suspense>
+        )}
+      </main>
+      <footer className="muted">Funds are held by the escrow contract; this page only asks your wallet to sign.</footer>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Base URL of the Worx indexer (Ponder's HTTP API); GraphQL lives at `${url}/graphql`. */
+  readonly VITE_INDEXER_URL?: string;
+  /** RPC URL of the local Hardhat chain (eip155:31337). Other chains: VITE_<rpcEnv of the registry>. */
+  readonly VITE_RPC_URL_31337?: string;
+  /** Stacks API (Hiro-compatible) used only to track Stacks transaction confirmations. */
+  readonly VITE_STACKS_API_URL_MAINNET?: string;
+  readonly VITE_STACKS_API_URL_TESTNET?: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

@@ -1,0 +1,29 @@
+/** A minimal GraphQL client for the Worx indexer (Ponder's auto-generated schema). */
+
+const base = (import.meta.env.VITE_INDEXER_URL || "http://127.0.0.1:42069").replace(/\/$/, "");
+export const indexerUrl = base;
+
+export class IndexerError extends Error {
+  override name = "IndexerError";
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new IndexerError(`The indexer at ${base} can't be reached.`);
+  }
+  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[]; error?: string };
+  if (!res.ok || !body.data) {
+    const message = body.errors?.map((e) => e.message).join("; ") || body.error || `HTTP ${res.status}`;
+    throw new IndexerError(`The indexer answered: ${message}`);
+  }
+  return body.data;
+}
