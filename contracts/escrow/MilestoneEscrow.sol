@@ -41,6 +41,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AccessControl, Pausable, Reentranc
     mapping(address token => uint256) private _locked;
     mapping(address token => uint256) private _credited;
 
+    /// @notice Deploy with `admin` holding every role.
     /// @param admin receives DEFAULT_ADMIN_ROLE, FEE_MANAGER_ROLE and PAUSER_ROLE.
     /// @param initialFeeRecipient account credited with platform fees.
     /// @param initialFeeBps platform fee for new escrows, at most {MAX_FEE_BPS}.
@@ -63,7 +64,10 @@ contract MilestoneEscrow is IMilestoneEscrow, AccessControl, Pausable, Reentranc
     {
         uint256 count = amounts.length;
         if (count == 0 || count > MAX_MILESTONES) revert InvalidMilestoneCount(count, MAX_MILESTONES);
-        if (freelancer == address(0) || freelancer == msg.sender) revert InvalidFreelancer(freelancer);
+        // The escrow itself can never withdraw, so a credit to it would be lost for good.
+        if (freelancer == address(0) || freelancer == msg.sender || freelancer == address(this)) {
+            revert InvalidFreelancer(freelancer);
+        }
 
         escrowId = ++_escrowCount;
         uint256 total;
@@ -99,16 +103,20 @@ contract MilestoneEscrow is IMilestoneEscrow, AccessControl, Pausable, Reentranc
 
         address token = escrow.token;
         uint256 total = escrow.total;
+        if (token == NATIVE) {
+            if (msg.value != total) revert IncorrectNativeAmount(total, msg.value);
+        } else if (msg.value != 0) {
+            revert IncorrectNativeAmount(0, msg.value);
+        }
+
         escrow.status = EscrowStatus.Funded;
         _locked[token] += total;
         emit EscrowFunded(escrowId, msg.sender, total);
 
-        if (token == NATIVE) {
-            if (msg.value != total) revert IncorrectNativeAmount(total, msg.value);
-        } else {
-            if (msg.value != 0) revert IncorrectNativeAmount(0, msg.value);
+        if (token != NATIVE) {
             // Measure what actually arrived: fee-on-transfer and rebasing tokens would otherwise
-            // leave the escrow holding less than it owes.
+            // leave the escrow holding less than it owes. The guard blocks any re-entry from a
+            // token hook while the books are ahead of the balance.
             uint256 before = IERC20(token).balanceOf(address(this));
             IERC20(token).safeTransferFrom(msg.sender, address(this), total);
             uint256 received = IERC20(token).balanceOf(address(this)) - before;
@@ -262,6 +270,13 @@ contract MilestoneEscrow is IMilestoneEscrow, AccessControl, Pausable, Reentranc
         return _escrowCount;
     }
 
+    /// @notice ERC-165: also reports {IMilestoneEscrow}, so explorers and indexers can detect it.
+    /// @param interfaceId the ERC-165 interface id.
+    /// @return whether this contract implements it.
+    function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
+        return interfaceId == type(IMilestoneEscrow).interfaceId || super.supportsInterface(interfaceId);
+    }
+
     // ───────────────────────────── internal ─────────────────────────────
 
     function _existing(uint256 escrowId) private view returns (Escrow storage escrow) {
@@ -286,7 +301,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AccessControl, Pausable, Reentranc
     }
 
     function _setFeeRecipient(address recipient) private {
-        if (recipient == address(0)) revert InvalidFeeRecipient(recipient);
+        if (recipient == address(0) || recipient == address(this)) revert InvalidFeeRecipient(recipient);
         address previous = _feeRecipient;
         _feeRecipient = recipient;
         emit FeeRecipientUpdated(previous, recipient);
