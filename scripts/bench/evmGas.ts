@@ -14,7 +14,7 @@ export interface GasRow {
 export const ANCHOR_NAME = "OpenZeppelin ERC20.transfer";
 
 export async function measureEscrowGas(): Promise<{ rows: GasRow[]; anchorGas: number }> {
-  const { viem } = await network.connect();
+  const { viem } = await network.create();
   const publicClient = await viem.getPublicClient();
   const [admin, client, freelancer, other] = await viem.getWalletClients();
   const gasOf = async (hash: Promise<Hash>) =>

@@ -45,6 +45,7 @@ const vitestCount = (o: string) => {
 
 const suites: Suite[] = [
   { name: "solhint (contracts)", command: bin("solhint"), args: ["--max-warnings", "0", "contracts/**/*.sol"] },
+  { name: "solhint (Solidity tests)", command: bin("solhint"), args: ["--max-warnings", "0", "test/evm/**/*.sol"] },
   { name: "compile", command: bin("hardhat"), args: ["build"], prerequisite: true },
   { name: "codegen", command: bin("tsx"), args: ["scripts/codegen/index.ts"], prerequisite: true },
   { name: "EVM tests (Solidity fuzz/invariant + node:test)", command: bin("hardhat"), args: ["test"], count: hardhatCount },
@@ -57,8 +58,8 @@ const suites: Suite[] = [
   { name: "typecheck (config, scripts, tests)", command: bin("tsc"), args: ["-p", "tsconfig.json"] },
   { name: "indexer typecheck", command: bin("tsc"), args: ["-p", "indexer/tsconfig.json", "--noEmit"] },
   { name: "web typecheck", command: bin("tsc"), args: ["-p", "web/tsconfig.json", "--noEmit"] },
-  { name: "indexer tests (real node + real Ponder)", command: bin("tsx"), args: ["--test", "--test-reporter=spec", "test/indexer/"], count: nodeTestCount },
-  { name: "end-to-end (headless Chromium)", command: bin("tsx"), args: ["--test", "--test-reporter=spec", "test/e2e/"], count: nodeTestCount },
+  { name: "indexer tests (real node + real Ponder)", command: bin("tsx"), args: ["--test", "--test-reporter=spec", "test/indexer/**/*.test.ts"], count: nodeTestCount },
+  { name: "end-to-end (headless Chromium)", command: bin("tsx"), args: ["--test", "--test-reporter=spec", "test/e2e/**/*.test.ts"], count: nodeTestCount },
 ];
 
 function runSuite(suite: Suite): Promise<{ code: number; output: string }> {
