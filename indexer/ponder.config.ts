@@ -30,11 +30,12 @@ interface IndexedChain {
 }
 
 const indexed: IndexedChain[] = [];
-for (const [caip2, deployment] of Object.entries(deployments) as [string, (typeof deployments)[keyof typeof deployments]][]) {
+for (const [caip2, deployment] of Object.entries(deployments)) {
+  if (!deployment) continue;
   const chain = chainByCaip2(caip2);
   if (chain.family !== "evm") continue;
   const rpc = rpcUrl(chain);
-  const address = (deployment.contracts as Record<string, `0x${string}` | undefined>).MilestoneEscrow;
+  const address = deployment.contracts.MilestoneEscrow;
   if (!rpc || !address) continue;
   indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, address, startBlock: deployment.startBlock });
 }

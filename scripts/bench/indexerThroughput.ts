@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestClient, createWalletClient, http, parseUnits, publicActions } from "viem";
 import { hardhat } from "viem/chains";
-import { milestoneEscrowAbi } from "../../generated/abis.ts";
 import { localAccount } from "../dev/accounts.ts";
 import { stopAll, waitFor } from "../dev/processes.ts";
 import { deployLocal, startHardhatNode, startIndexer } from "../dev/stack.ts";
@@ -20,8 +19,11 @@ export async function measureIndexerThroughput(events = 2_000, perBlock = 100): 
   try {
     const chain = await startHardhatNode(8560);
     await deployLocal(chain.rpcUrl);
-    const { deployments } = await import(`../../generated/deployments.ts?t=${Date.now()}`);
-    const { MilestoneEscrow: escrow, DemoStablecoin: token } = deployments["eip155:31337"].contracts;
+    // Loaded after the deploy: codegen has just written them.
+    const { milestoneEscrowAbi } = await import("../../generated/abis.ts");
+    const { evmContract } = await import("../../generated/deployments.ts");
+    const escrow = evmContract("eip155:31337", "MilestoneEscrow");
+    const token = evmContract("eip155:31337", "DemoStablecoin");
     const transport = http(chain.rpcUrl);
     const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport }).extend(publicActions);
     const wallet = createWalletClient({ chain: hardhat, transport, account: localAccount(1) });

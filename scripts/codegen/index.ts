@@ -82,11 +82,23 @@ export function generateDeployments(): Record<string, DeploymentEntry> {
       books[`eip155:${chainId}`] = { chainId, startBlock, contracts };
     }
   }
+  // Typed as a partial map, not the literal: a fresh clone has no deployment yet and everything
+  // that reads the book must still typecheck and fail with a clear message at run time instead.
   const body =
     `${HEADER}import type { Address } from "viem";\n\n` +
     `export interface EvmDeployment {\n  readonly chainId: number;\n  /** First block holding a Worx contract: where indexing starts. */\n  readonly startBlock: number;\n  readonly contracts: Readonly<Record<string, Address>>;\n}\n\n` +
-    `export const deployments = ${JSON.stringify(books, null, 2)} as const satisfies Record<string, EvmDeployment>;\n\n` +
-    `export type DeployedChain = keyof typeof deployments;\n`;
+    `export type EvmChainId = \`eip155:\${number}\`;\n\n` +
+    `export const deployments: Readonly<Partial<Record<EvmChainId, EvmDeployment>>> = ${JSON.stringify(books, null, 2)};\n\n` +
+    `/** The deployment on \`caip2\`; throws when Worx is not deployed there. */\n` +
+    `export function evmDeployment(caip2: EvmChainId): EvmDeployment {\n` +
+    `  const deployment = deployments[caip2];\n` +
+    `  if (!deployment) throw new Error(\`No Worx deployment on \${caip2} in generated/deployments.ts: deploy first (npm start deploys locally)\`);\n` +
+    `  return deployment;\n}\n\n` +
+    `/** Address of \`name\` on \`caip2\`; throws when it is not deployed there. */\n` +
+    `export function evmContract(caip2: EvmChainId, name: string): Address {\n` +
+    `  const address = evmDeployment(caip2).contracts[name];\n` +
+    `  if (!address) throw new Error(\`\${name} is not deployed on \${caip2}\`);\n` +
+    `  return address;\n}\n`;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "deployments.ts"), body);
   return books;

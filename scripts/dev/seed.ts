@@ -1,11 +1,12 @@
 /**
  * Demo data for a local chain: several accounts and escrows in every state, sent as real
  * transactions so the indexer and the SPA see exactly what a user would produce.
+ * Import it only after a deploy: it reads the generated registry at load time.
  */
 import { createPublicClient, createWalletClient, http, parseEther, parseUnits, zeroAddress, type Address, type Hash } from "viem";
 import { hardhat } from "viem/chains";
 import { demoStablecoinAbi, milestoneEscrowAbi } from "../../generated/abis.ts";
-import { deployments } from "../../generated/deployments.ts";
+import { evmContract } from "../../generated/deployments.ts";
 import { demoRoles, localAccount } from "./accounts.ts";
 
 export interface SeedSummary {
@@ -14,7 +15,8 @@ export interface SeedSummary {
 }
 
 export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
-  const { MilestoneEscrow: escrow, DemoStablecoin: token } = deployments["eip155:31337"].contracts;
+  const escrow = evmContract("eip155:31337", "MilestoneEscrow");
+  const token = evmContract("eip155:31337", "DemoStablecoin");
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ chain: hardhat, transport });
   const wallet = (index: number) => createWalletClient({ chain: hardhat, transport, account: localAccount(index) });

@@ -5,7 +5,6 @@
  */
 import { join } from "node:path";
 import { stopAll } from "./processes.ts";
-import { seedDemo } from "./seed.ts";
 import { deployLocal, repoRoot, startHardhatNode, startIndexer, startWeb } from "./stack.ts";
 
 const logs = join(repoRoot, ".worx", "logs");
@@ -38,6 +37,8 @@ const step = async <T>(what: string, action: () => Promise<T>): Promise<T> => {
 try {
   const chain = await step(`starting Hardhat node on :${ports.chain}`, () => startHardhatNode(ports.chain, join(logs, "chain.log")));
   await step("compiling and deploying through Ignition", () => deployLocal(chain.rpcUrl));
+  // Loaded after the deploy: the seed reads the ABIs and addresses codegen has just written.
+  const { seedDemo } = await import("./seed.ts");
   const seeded = await step("seeding demo escrows", () => seedDemo(chain.rpcUrl));
   const indexer = await step(`starting Ponder on :${ports.indexer} (PGlite)`, () =>
     startIndexer({ rpcUrl: chain.rpcUrl, port: ports.indexer, logFile: join(logs, "indexer.log") }),

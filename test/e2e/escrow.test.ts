@@ -132,10 +132,9 @@ describe("milestone escrow in the browser", { timeout: 300_000 }, () => {
     rpcUrl = chain.rpcUrl;
     await deployLocal(rpcUrl);
     abis = await import("../../generated/abis.ts");
-    const { deployments } = await import("../../generated/deployments.ts");
-    const local = (deployments as Record<string, { contracts: Record<string, Address> }>)["eip155:31337"]!;
-    escrowAddress = local.contracts.MilestoneEscrow!;
-    dusdAddress = local.contracts.DemoStablecoin!;
+    const { evmContract } = await import("../../generated/deployments.ts");
+    escrowAddress = evmContract("eip155:31337", "MilestoneEscrow");
+    dusdAddress = evmContract("eip155:31337", "DemoStablecoin");
     const { stacksDeployments } = (await import("../../generated/stacks.ts")) as { stacksDeployments: Record<string, { contracts: Record<string, string> }> };
     stacksEscrow = stacksDeployments["stacks:2147483648"]!.contracts.escrow!;
 

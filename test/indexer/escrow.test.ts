@@ -32,7 +32,7 @@ import { deployLocal, startHardhatNode, startIndexer } from "../../scripts/dev/s
 
 const NODE_PORT = 8546;
 const INDEXER_PORT = 42070;
-const CHAIN = "eip155:31337";
+const CHAIN = "eip155:31337" as const;
 const INDEX_TIMEOUT_MS = 60_000;
 
 type Abis = typeof import("../../generated/abis.ts");
@@ -135,10 +135,9 @@ describe("escrow indexer (Hardhat node + ponder start)", () => {
     await deployLocal(rpcUrl);
     // Imported after the deploy: codegen has just (re)written both files.
     abis = await import("../../generated/abis.ts");
-    const { deployments } = await import("../../generated/deployments.ts");
-    const local = deployments[CHAIN];
-    escrowAddress = local.contracts.MilestoneEscrow;
-    tokenAddress = local.contracts.DemoStablecoin;
+    const { evmContract } = await import("../../generated/deployments.ts");
+    escrowAddress = evmContract(CHAIN, "MilestoneEscrow");
+    tokenAddress = evmContract(CHAIN, "DemoStablecoin");
 
     publicClient = createPublicClient({ chain: hardhat, transport: http(rpcUrl) }) as PublicClient;
     for (const address of [escrowAddress, tokenAddress]) {
