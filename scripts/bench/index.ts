@@ -2,11 +2,14 @@
  * `npm run bench`: cost figures of every layer, printed as one markdown table and, with
  * `-- --out FILE`, written as a JSON array of
  * {area, operation, chain, unit, worx, anchor, anchor_value} (anchor fields null where none).
- * `-- --update-gas-snapshot` also rewrites test/evm/gas-snapshot.json from this run.
+ * `-- --update-gas-snapshot` also rewrites the committed gas snapshots of the areas it ran:
+ * test/evm/gas-snapshot.json (area `evm`) and test/evm/multisig/gas-snapshot.json (area
+ * `multisig`), e.g. `npm run bench -- evm multisig --update-gas-snapshot`.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { measureEscrowGas, ANCHOR_NAME } from "./evmGas.ts";
+import { measureMultisigGas, multisigSnapshot } from "./multisigGas.ts";
 import { measureClarityCosts } from "./clarityCosts.ts";
 import { measureBundle } from "./bundle.ts";
 import { measureIndexerThroughput } from "./indexerThroughput.ts";
@@ -39,6 +42,16 @@ if (wanted("evm")) {
     const snapshot = Object.fromEntries([...gas.map((r) => [r.operation, r.gas]), ["anchor: ERC20.transfer", anchorGas]]);
     writeFileSync(join(repoRoot, "test/evm/gas-snapshot.json"), JSON.stringify(snapshot, null, 2) + "\n");
     console.error("[bench] wrote test/evm/gas-snapshot.json");
+  }
+}
+if (wanted("multisig")) {
+  const gas = await measureMultisigGas();
+  for (const r of gas) {
+    rows.push({ area: "multisig", operation: r.operation, chain: "eip155:31337", unit: "gas", worx: r.gas, anchor: r.anchor, anchor_value: r.anchorGas });
+  }
+  if (args.includes("--update-gas-snapshot")) {
+    writeFileSync(join(repoRoot, "test/evm/multisig/gas-snapshot.json"), JSON.stringify(multisigSnapshot(gas), null, 2) + "\n");
+    console.error("[bench] wrote test/evm/multisig/gas-snapshot.json");
   }
 }
 if (wanted("clarity")) rows.push(...(await measureClarityCosts()));
