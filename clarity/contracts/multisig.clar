@@ -7,23 +7,27 @@
 ;;
 ;; LIFECYCLE of an operation (state: u1 pending, u2 queued, u3 executed,
 ;; u4 cancelled; u5 expired is derived, see get-operation-state)
-;;   propose-*      an owner proposes a typed action; the proposer's approval
-;;                  is recorded at once. Returns (ok operation-id).
-;;   approve        further owners approve (again = no-op).
-;;   queue          ANYONE queues it once the approvals of CURRENT owners reach
-;;                  the class threshold: eta = now + the class delay.
-;;   execute*       ANYONE executes it when eta <= now <= eta + GRACE-PERIOD and
-;;                  the approvals of current owners still reach the class
-;;                  threshold. An operation executes at most once.
+;;   propose-*      an owner proposes a typed action under a nonce of their
+;;                  choice; the proposer's approval is recorded at once.
+;;                  Returns (ok operation-id).
+;;   approve        further owners approve it while it is pending (again =
+;;                  no-op).
+;;   queue          ANYONE queues it once its approvals reach the class
+;;                  threshold: eta = now + the class delay. Approvals count up
+;;                  to queue only: a queued operation takes no more approvals
+;;                  and execute does not count them again.
+;;   execute*       ANYONE executes it when eta <= now <= eta + GRACE-PERIOD.
+;;                  An operation executes at most once.
 ;;   approve-cancel until it executes, owners approve cancelling it; once the
-;;                  cancel approvals of current owners reach the class
-;;                  threshold it is cancelled for good.
-;; "Current owners": an approval (or cancel approval) counts only while its
-;; owner is still an owner with the same membership: each time an owner is
-;; added it gets a new serial and votes carry the serial they were cast with.
-;; A removed owner's votes stop counting at once (for queue AND execute), and
-;; do not revive if the owner is re-added. (EVM: an owner removal voids every
-;; vote of operations not yet queued; see the notes in clarity/README.md.)
+;;                  cancel approvals reach the class threshold it is cancelled
+;;                  for good.
+;; OWNERS EPOCH (EVM ownersEpoch). Every owner removal advances the owners
+;; epoch, and the approvals and cancel approvals an operation recorded under
+;; an older epoch no longer count, whoever gave them: an operation not yet
+;; queued must be approved again (a queued one stays queued, and cancelling it
+;; needs fresh cancel approvals). The first vote after a removal starts the
+;; operation's lists afresh in the current epoch. Adding an owner keeps every
+;; vote. So every vote that counts was cast by a current owner.
 ;;
 ;; CLASSES. Each operation is critical (u0) or routine (u1), the values of the
 ;; EVM enum OperationClass, each class with its own threshold and timelock
@@ -61,11 +65,13 @@
 ;; transfer-stx), and `data` is the SIP-005 serialization (`to-consensus-buff?`)
 ;; of the tuple {action: "<name>", args: <args>} ({action} alone without args):
 ;; the counterpart of EVM calldata (selector + ABI arguments); decode it with
-;; @stacks/transactions `deserializeCV`. The nonce is a counter kept by the
-;; contract (u0, u1, ...), so the same action can be proposed again.
-;; operation-id = sha256(to-consensus-buff? {chain-id, multisig, nonce, target,
-;; value, data}): bound to this chain and this contract (no replay across
-;; chains or deployments) like the EVM EIP-712 digest, unique by the nonce.
+;; @stacks/transactions `deserializeCV`. The nonce is the proposer's choice,
+;; the last argument of every propose-*: any uint that makes the id unique
+;; (e.g. a counter kept off-chain), as on EVM; the same action can run again
+;; under another nonce. operation-id = sha256(to-consensus-buff? {chain-id,
+;; multisig, nonce, target, value, data}): bound to this chain and this
+;; contract (no replay across chains or deployments) like the EVM EIP-712
+;; digest, computable before proposing, and proposed at most once.
 ;;
 ;; TIME. The timelock runs on Clarity 4 `stacks-block-time` (Unix time, in
 ;; seconds, of the block the transaction is in), so delays and the grace
@@ -218,13 +224,17 @@
 ;; id is the (ok ...) of propose-* and the operation-id of its
 ;; operation-proposed event; check the network and the deployment.
 (define-constant ERR-OPERATION-NOT-FOUND (err u2030))
-;; queue or execute while the approvals of current owners are below the class
-;; threshold (not enough yet, approvers removed since, or the threshold was
-;; raised). EVM: InsufficientApprovals. Debug: (get-operation id) approvals vs
-;; threshold; removed owners' approvals do not count.
+;; queue while the approvals that count are below the class threshold: not
+;; enough yet, an owner removal since voided them (owners epoch), or the class
+;; threshold was raised / the class became critical. EVM:
+;; InsufficientApprovals. Debug: (get-operation id) approvals vs threshold and
+;; owners-epoch vs (get-owners-epoch); after a removal every owner approves
+;; again.
 (define-constant ERR-INSUFFICIENT-APPROVALS (err u2031))
-;; queue of an operation already queued. EVM: InvalidOperationState(Queued).
-;; Debug: (get-operation id) state u2 and eta.
+;; approve or queue of an operation already queued (expired included):
+;; approvals count up to queue only. EVM: InvalidOperationState(Queued or
+;; Expired). Debug: (get-operation id) state u2 and eta; to stop it, use
+;; approve-cancel.
 (define-constant ERR-ALREADY-QUEUED (err u2032))
 ;; execute of an operation that was never queued. EVM:
 ;; InvalidOperationState(Pending). Debug: queue it first.
@@ -241,6 +251,11 @@
 ;; execute after eta + GRACE-PERIOD (14 days). EVM: OperationExpired. Propose
 ;; it again (and cancel the stale one for a clean audit log).
 (define-constant ERR-OPERATION-EXPIRED (err u2037))
+;; propose-* of an operation whose id exists already: the same action, target,
+;; value and nonce were proposed before on this multisig (in any state). EVM:
+;; OperationAlreadyProposed. Debug: (get-operation-state id); to run the same
+;; action again choose another nonce; to add approvals use approve.
+(define-constant ERR-OPERATION-ALREADY-PROPOSED (err u2038))
 
 ;; The execute* function called does not run this operation's action (each
 ;; needs the trait of its target; Clarity-only, EVM has one execute). Debug:
@@ -267,15 +282,17 @@
 
 ;; Set once by initialize.
 (define-data-var initialized bool false)
-;; owner -> membership serial (a fresh serial each time the owner is added).
+;; The current owners.
 (define-map owners
   principal
-  uint
+  bool
 )
-;; The current owners, in order of addition.
+;; The current owners in EVM getOwners order: appended when added; a removal
+;; moves the last owner into the removed owner's place.
 (define-data-var owner-list (list 20 principal) (list))
-;; Last membership serial handed out.
-(define-data-var last-owner-serial uint u0)
+;; Advanced by every owner removal (EVM ownersEpoch): votes recorded under an
+;; older epoch do not count.
+(define-data-var owners-epoch uint u0)
 ;; class -> threshold (approvals needed) and delay (seconds).
 (define-map thresholds
   uint
@@ -299,8 +316,6 @@
   bool
 )
 (define-data-var guardian (optional principal) none)
-;; Nonce of the next proposed operation (from u0).
-(define-data-var operation-nonce uint u0)
 
 ;; What an operation does: written once, at propose.
 (define-map operations
@@ -317,33 +332,32 @@
   }
 )
 ;; Where an operation is: rewritten by approve / queue / execute* /
-;; approve-cancel. Votes carry the owner's membership serial when cast.
+;; approve-cancel. The owners who approved (and approved cancelling) it count
+;; only while `owners-epoch` is the current owners epoch.
 (define-map operation-states
   (buff 32)
   {
     state: uint,
     op-class: uint,
     eta: uint,
-    approvals: (list 20 {
-      owner: principal,
-      serial: uint,
-    }),
-    cancel-approvals: (list 20 {
-      owner: principal,
-      serial: uint,
-    }),
+    owners-epoch: uint,
+    approvals: (list 20 principal),
+    cancel-approvals: (list 20 principal),
   }
 )
 
 ;; ----------------------------- initialization -----------------------------
 
-;; Configure the multisig, once, by the deployer (the EVM constructor's
-;; parameters, plus the routine (target, selector) pairs and the pausable
-;; targets, which on EVM take critical operations after deployment). Owners
-;; 1..20, distinct; thresholds 1..owners; delays MIN-DELAY..MAX-DELAY; guardian
-;; none for none. Emits the same events as the EVM constructor, then
-;; class-configured and pausable-target-configured. Until it runs there are no
-;; owners, so nothing else can happen.
+;; Configure the multisig, once, by the deployer: the EVM constructor's
+;; parameters (owners, thresholds, delays, guardian, initial classes and
+;; pausable targets; the classes as the (target, selector) pairs made routine,
+;; every other pair being critical anyway). Owners 1..20, distinct; thresholds
+;; 1..owners; delays MIN-DELAY..MAX-DELAY; guardian none for none. Emits the
+;; same events as the EVM constructor: owner-added, threshold-changed,
+;; delay-changed, guardian-changed, then class-configured and
+;; pausable-target-configured per entry. Until it runs there are no owners, so
+;; nothing else can happen. scripts/deploy/stacks/deploy.ts sends it right
+;; after the deploys.
 (define-public (initialize
     (initial-owners (list 20 principal))
     (routine-threshold uint)
@@ -374,8 +388,10 @@
 )
 
 ;; ------------------------------- proposing -------------------------------
-;; Every propose-* needs the caller to be an owner, checks the arguments the
-;; multisig can check now (the target contract checks its own when the
+;; Every propose-* takes the operation's arguments and last the `nonce`, any
+;; uint the proposer chooses to make the id new (EVM Operation.nonce). It
+;; needs the caller to be an owner and the id to be new, checks the arguments
+;; the multisig can check now (the target contract checks its own when the
 ;; operation executes), records the proposer's approval, and returns
 ;; (ok operation-id).
 
@@ -383,12 +399,14 @@
 (define-public (propose-set-platform-fee
     (target principal)
     (bps uint)
+    (nonce uint)
   )
   (propose ACTION-SET-PLATFORM-FEE target u0
     (unwrap-panic (to-consensus-buff? {
       action: ACTION-SET-PLATFORM-FEE,
       args: bps,
     }))
+    nonce
     (check-contract-target target)
   )
 )
@@ -397,12 +415,14 @@
 (define-public (propose-set-fee-recipient
     (target principal)
     (recipient principal)
+    (nonce uint)
   )
   (propose ACTION-SET-FEE-RECIPIENT target u0
     (unwrap-panic (to-consensus-buff? {
       action: ACTION-SET-FEE-RECIPIENT,
       args: recipient,
     }))
+    nonce
     (check-contract-target target)
   )
 )
@@ -412,6 +432,7 @@
     (target principal)
     (role (string-ascii 16))
     (account principal)
+    (nonce uint)
   )
   (propose ACTION-GRANT-ROLE target u0
     (unwrap-panic (to-consensus-buff? {
@@ -421,6 +442,7 @@
         account: account,
       },
     }))
+    nonce
     (check-contract-target target)
   )
 )
@@ -430,6 +452,7 @@
     (target principal)
     (role (string-ascii 16))
     (account principal)
+    (nonce uint)
   )
   (propose ACTION-REVOKE-ROLE target u0
     (unwrap-panic (to-consensus-buff? {
@@ -439,14 +462,19 @@
         account: account,
       },
     }))
+    nonce
     (check-contract-target target)
   )
 )
 
 ;; Unpause pausable contract `target` (the guardian can only pause).
-(define-public (propose-unpause (target principal))
+(define-public (propose-unpause
+    (target principal)
+    (nonce uint)
+  )
   (propose ACTION-UNPAUSE target u0
     (unwrap-panic (to-consensus-buff? { action: ACTION-UNPAUSE }))
+    nonce
     (check-contract-target target)
   )
 )
@@ -455,9 +483,11 @@
 (define-public (propose-transfer-stx
     (recipient principal)
     (amount uint)
+    (nonce uint)
   )
   (propose ACTION-TRANSFER-STX recipient amount
     (unwrap-panic (to-consensus-buff? { action: ACTION-TRANSFER-STX }))
+    nonce
     (check-transfer recipient amount)
   )
 )
@@ -467,6 +497,7 @@
     (token principal)
     (recipient principal)
     (amount uint)
+    (nonce uint)
   )
   (propose ACTION-TRANSFER-FT token u0
     (unwrap-panic (to-consensus-buff? {
@@ -476,6 +507,7 @@
         amount: amount,
       },
     }))
+    nonce
     (match (check-contract-target token)
       ok-target (check-transfer recipient amount)
       bad-target (err bad-target)
@@ -487,35 +519,45 @@
 (define-public (propose-call
     (target principal)
     (payload (buff 2048))
+    (nonce uint)
   )
   (propose ACTION-CALL target u0
     (unwrap-panic (to-consensus-buff? {
       action: ACTION-CALL,
       args: payload,
     }))
+    nonce
     (check-contract-target target)
   )
 )
 
-;; Add `owner` (critical). Existing votes keep counting.
-(define-public (propose-add-owner (owner principal))
+;; Add `owner` (critical). Every vote recorded so far keeps counting.
+(define-public (propose-add-owner
+    (owner principal)
+    (nonce uint)
+  )
   (propose ACTION-ADD-OWNER current-contract u0
     (unwrap-panic (to-consensus-buff? {
       action: ACTION-ADD-OWNER,
       args: owner,
     }))
+    nonce
     (check-add-owner owner)
   )
 )
 
-;; Remove `owner` (critical). Their approvals and cancel approvals stop
-;; counting as soon as this executes.
-(define-public (propose-remove-owner (owner principal))
+;; Remove `owner` (critical). When it executes the owners epoch advances: the
+;; approvals and cancel approvals recorded so far, by any owner, stop counting.
+(define-public (propose-remove-owner
+    (owner principal)
+    (nonce uint)
+  )
   (propose ACTION-REMOVE-OWNER current-contract u0
     (unwrap-panic (to-consensus-buff? {
       action: ACTION-REMOVE-OWNER,
       args: owner,
     }))
+    nonce
     (check-remove-owner owner)
   )
 )
@@ -524,6 +566,7 @@
 (define-public (propose-set-threshold
     (op-class uint)
     (threshold uint)
+    (nonce uint)
   )
   (propose ACTION-SET-THRESHOLD current-contract u0
     (unwrap-panic (to-consensus-buff? {
@@ -533,6 +576,7 @@
         threshold: threshold,
       },
     }))
+    nonce
     (check-threshold op-class threshold)
   )
 )
@@ -542,6 +586,7 @@
 (define-public (propose-set-delay
     (op-class uint)
     (delay uint)
+    (nonce uint)
   )
   (propose ACTION-SET-DELAY current-contract u0
     (unwrap-panic (to-consensus-buff? {
@@ -551,6 +596,7 @@
         delay: delay,
       },
     }))
+    nonce
     (check-delay op-class delay)
   )
 )
@@ -562,6 +608,7 @@
     (target principal)
     (selector (string-ascii 32))
     (op-class uint)
+    (nonce uint)
   )
   (propose ACTION-CONFIGURE-CLASS current-contract u0
     (unwrap-panic (to-consensus-buff? {
@@ -572,6 +619,7 @@
         op-class: op-class,
       },
     }))
+    nonce
     (check-class-config target selector op-class)
   )
 )
@@ -580,6 +628,7 @@
 (define-public (propose-set-pausable-target
     (target principal)
     (pausable bool)
+    (nonce uint)
   )
   (propose ACTION-SET-PAUSABLE-TARGET current-contract u0
     (unwrap-panic (to-consensus-buff? {
@@ -589,44 +638,61 @@
         pausable: pausable,
       },
     }))
+    nonce
     (check-contract-target target)
   )
 )
 
 ;; Set (or, with none, remove) the guardian (critical).
-(define-public (propose-set-guardian (new-guardian (optional principal)))
+(define-public (propose-set-guardian
+    (new-guardian (optional principal))
+    (nonce uint)
+  )
   (propose ACTION-SET-GUARDIAN current-contract u0
     (unwrap-panic (to-consensus-buff? {
       action: ACTION-SET-GUARDIAN,
       args: new-guardian,
     }))
+    nonce
     (ok true)
   )
 )
 
 ;; -------------------------------- voting --------------------------------
 
-;; Approve a pending or queued operation as the caller. Only owners. Returns
-;; (ok true) when the approval was recorded, (ok false) when the caller's
-;; approval already counted (a no-op, no event).
+;; Approve a pending operation as the caller. Only owners. Returns (ok true)
+;; when the approval was recorded, (ok false) when the caller's approval
+;; already counted (a no-op, no event). After an owner removal the votes
+;; recorded before it are dropped and this one starts the lists afresh.
 (define-public (approve (operation-id (buff 32)))
   (let (
       (owner contract-caller)
-      (serial (unwrap! (map-get? owners owner) ERR-NOT-OWNER))
-      (state (unwrap! (map-get? operation-states operation-id) ERR-OPERATION-NOT-FOUND))
-      (vote {
-        owner: owner,
-        serial: serial,
-      })
-      ;; only votes that still count are kept, so the list never overflows
-      (approvals (filter is-valid-vote (get approvals state)))
+      (state (begin
+        ;; as on EVM: who is asking first, then which operation
+        (asserts! (is-owner owner) ERR-NOT-OWNER)
+        (unwrap! (map-get? operation-states operation-id) ERR-OPERATION-NOT-FOUND)
+      ))
+      (live (is-current-epoch (get owners-epoch state)))
+      (approvals (if live
+        (get approvals state)
+        (list)
+      ))
     )
-    (try! (check-open (get state state)))
-    (if (is-some (index-of? approvals vote))
+    (try! (check-pending (get state state)))
+    (if (is-some (index-of? approvals owner))
       (ok false)
       (begin
         (map-set operation-states operation-id
-          (merge state { approvals: (unwrap-panic (as-max-len? (append approvals vote) u20)) })
+          (if live
+            ;; distinct owners of one epoch: at most MAX-OWNERS
+            (merge state { approvals: (unwrap-panic (as-max-len? (append approvals owner) u20)) })
+            ;; the first vote since an owner removal: both lists restart
+            (merge state {
+              owners-epoch: (var-get owners-epoch),
+              approvals: (list owner),
+              cancel-approvals: (list),
+            })
+          )
         )
         (print {
           topic: "approved",
@@ -640,23 +706,28 @@
 )
 
 ;; Approve cancelling an operation that has not executed (pending, queued or
-;; expired) as the caller. Only owners. Once the cancel approvals of current
-;; owners reach the class threshold (also when a lowered threshold is already
-;; met) it is cancelled. Returns (ok true) when this call cancelled it,
-;; (ok false) otherwise (approval recorded, or already counted: no-op).
+;; expired) as the caller. Only owners. Once its cancel approvals reach the
+;; threshold of its class (also when a lowered threshold is already met) it is
+;; cancelled. Returns (ok true) when this call cancelled it, (ok false)
+;; otherwise (approval recorded, or already counted: no-op). After an owner
+;; removal the votes recorded before it are dropped and this one starts the
+;; lists afresh.
 (define-public (approve-cancel (operation-id (buff 32)))
   (let (
       (owner contract-caller)
-      (serial (unwrap! (map-get? owners owner) ERR-NOT-OWNER))
-      (state (unwrap! (map-get? operation-states operation-id) ERR-OPERATION-NOT-FOUND))
-      (vote {
-        owner: owner,
-        serial: serial,
-      })
-      (votes (filter is-valid-vote (get cancel-approvals state)))
-      (added (is-none (index-of? votes vote)))
+      (state (begin
+        ;; as on EVM: who is asking first, then which operation
+        (asserts! (is-owner owner) ERR-NOT-OWNER)
+        (unwrap! (map-get? operation-states operation-id) ERR-OPERATION-NOT-FOUND)
+      ))
+      (live (is-current-epoch (get owners-epoch state)))
+      (votes (if live
+        (get cancel-approvals state)
+        (list)
+      ))
+      (added (is-none (index-of? votes owner)))
       (new-votes (if added
-        (unwrap-panic (as-max-len? (append votes vote) u20))
+        (unwrap-panic (as-max-len? (append votes owner) u20))
         votes
       ))
       (cancelled (>= (len new-votes) (threshold-of (get op-class state))))
@@ -668,6 +739,11 @@
           state: (if cancelled
             STATE-CANCELLED
             (get state state)
+          ),
+          owners-epoch: (var-get owners-epoch),
+          approvals: (if live
+            (get approvals state)
+            (list)
           ),
           cancel-approvals: new-votes,
         })
@@ -701,10 +777,10 @@
 
 ;; ------------------------------- queueing -------------------------------
 
-;; Queue a pending operation whose approvals by current owners reach its
-;; class threshold: eta = now + the class delay. Anyone may call. The class
-;; becomes critical if its (target, selector) is critical now. Returns
-;; (ok eta).
+;; Queue a pending operation whose approvals reach its class threshold: eta =
+;; now + the class delay. Anyone may call. The class becomes critical if its
+;; (target, selector) is critical now. This is the last time approvals are
+;; counted. Returns (ok eta).
 (define-public (queue (operation-id (buff 32)))
   (let (
       (op (unwrap! (map-get? operations operation-id) ERR-OPERATION-NOT-FOUND))
@@ -713,11 +789,13 @@
         CLASS-CRITICAL
         (get op-class state)
       ))
-      (approvals (count-votes (get approvals state)))
+      (approvals (if (is-current-epoch (get owners-epoch state))
+        (len (get approvals state))
+        u0
+      ))
       (eta (+ stacks-block-time (delay-of op-class)))
     )
-    (try! (check-open (get state state)))
-    (asserts! (is-eq (get state state) STATE-PENDING) ERR-ALREADY-QUEUED)
+    (try! (check-pending (get state state)))
     (asserts! (>= approvals (threshold-of op-class)) ERR-INSUFFICIENT-APPROVALS)
     (map-set operation-states operation-id
       (merge state {
@@ -739,10 +817,10 @@
 
 ;; ------------------------------- executing -------------------------------
 ;; Anyone may execute a queued operation when eta <= now <= eta +
-;; GRACE-PERIOD and the approvals of current owners still reach its class
-;; threshold. The operation is marked executed and `executed` printed before
-;; its action runs; if the action fails the whole call reverts and it stays
-;; queued.
+;; GRACE-PERIOD. Approvals are not counted again (they were, at queue): owner
+;; removals and threshold changes since then do not stop it; cancelling does.
+;; The operation is marked executed and `executed` printed before its action
+;; runs; if the action fails the whole call reverts and it stays queued.
 
 ;; transfer-stx and the self-administration actions (no trait needed).
 (define-public (execute (operation-id (buff 32)))
@@ -903,9 +981,11 @@
 ;; --------------------------------- views ---------------------------------
 
 ;; Operation `operation-id` as stored: what it does, its state (never u5
-;; here, see get-operation-state), class, eta (seconds; u0 until queued), and
-;; how many approvals / cancel approvals of CURRENT owners it has against its
-;; class's current threshold. none when unknown.
+;; here, see get-operation-state), class, eta (seconds; u0 until queued), the
+;; owners epoch of its votes, and how many approvals / cancel approvals count
+;; now (EVM approvalCount / cancelApprovalCount: u0 once an owner removal
+;; voided them, queued operations included) against its class's current
+;; threshold. none when unknown.
 (define-read-only (get-operation (operation-id (buff 32)))
   (match (map-get? operations operation-id)
     op (let ((state (unwrap-panic (map-get? operation-states operation-id))))
@@ -913,8 +993,15 @@
         state: (get state state),
         op-class: (get op-class state),
         eta: (get eta state),
-        approvals: (count-votes (get approvals state)),
-        cancel-approvals: (count-votes (get cancel-approvals state)),
+        owners-epoch: (get owners-epoch state),
+        approvals: (if (is-current-epoch (get owners-epoch state))
+          (len (get approvals state))
+          u0
+        ),
+        cancel-approvals: (if (is-current-epoch (get owners-epoch state))
+          (len (get cancel-approvals state))
+          u0
+        ),
         threshold: (threshold-of (get op-class state)),
       }))
     )
@@ -938,24 +1025,32 @@
   )
 )
 
-;; Whether `owner`'s approval of `operation-id` counts now.
+;; Whether `owner`'s approval of `operation-id` counts now (false once an
+;; owner removal voided it).
 (define-read-only (has-approved
     (operation-id (buff 32))
     (owner principal)
   )
   (match (map-get? operation-states operation-id)
-    state (has-vote (get approvals state) owner)
+    state (and
+      (is-current-epoch (get owners-epoch state))
+      (is-some (index-of? (get approvals state) owner))
+    )
     false
   )
 )
 
-;; Whether `owner`'s cancel approval of `operation-id` counts now.
+;; Whether `owner`'s cancel approval of `operation-id` counts now (false once
+;; an owner removal voided it).
 (define-read-only (has-approved-cancel
     (operation-id (buff 32))
     (owner principal)
   )
   (match (map-get? operation-states operation-id)
-    state (has-vote (get cancel-approvals state) owner)
+    state (and
+      (is-current-epoch (get owners-epoch state))
+      (is-some (index-of? (get cancel-approvals state) owner))
+    )
     false
   )
 )
@@ -964,13 +1059,20 @@
   (is-some (map-get? owners who))
 )
 
-;; The current owners, in order of addition.
+;; The current owners, in EVM getOwners order (in order of addition, except
+;; that a removal moves the last owner into the removed owner's place).
 (define-read-only (get-owners)
   (var-get owner-list)
 )
 
 (define-read-only (get-owner-count)
   (len (var-get owner-list))
+)
+
+;; Advanced by every owner removal; votes recorded under an older epoch do
+;; not count. EVM: ownersEpoch.
+(define-read-only (get-owners-epoch)
+  (var-get owners-epoch)
 )
 
 ;; Approvals needed for operations of `op-class` (u0 for an unknown class).
@@ -1017,7 +1119,7 @@
     min-delay: MIN-DELAY,
     max-delay: MAX-DELAY,
     guardian: (var-get guardian),
-    nonce: (var-get operation-nonce),
+    owners-epoch: (var-get owners-epoch),
   }
 )
 
@@ -1027,33 +1129,37 @@
 
 ;; -------------------------------- private --------------------------------
 
-;; Record a new operation proposed by contract-caller, whose arguments
-;; checked out as `valid`, with the proposer's approval.
+;; Record a new operation proposed by contract-caller under `nonce`, whose
+;; arguments checked out as `valid`, with the proposer's approval. Checks in
+;; the EVM order: the caller is an owner, the id is new, then the arguments.
 (define-private (propose
     (action (string-ascii 32))
     (target principal)
     (value uint)
     (data (buff 2112))
+    (nonce uint)
     (valid (response bool uint))
   )
   (let (
       (proposer contract-caller)
-      (serial (unwrap! (map-get? owners proposer) ERR-NOT-OWNER))
-      (op-nonce (var-get operation-nonce))
       (operation-id (sha256 (unwrap-panic (to-consensus-buff? {
         chain-id: chain-id,
         multisig: current-contract,
-        nonce: op-nonce,
+        nonce: nonce,
         target: target,
         value: value,
         data: data,
       }))))
       (op-class (class-of target action))
     )
+    (asserts! (is-owner proposer) ERR-NOT-OWNER)
+    (asserts! (is-none (map-get? operation-states operation-id))
+      ERR-OPERATION-ALREADY-PROPOSED
+    )
     (try! valid)
     (map-set operations operation-id {
       proposer: proposer,
-      nonce: op-nonce,
+      nonce: nonce,
       action: action,
       target: target,
       value: value,
@@ -1063,13 +1169,10 @@
       state: STATE-PENDING,
       op-class: op-class,
       eta: u0,
-      approvals: (list {
-        owner: proposer,
-        serial: serial,
-      }),
+      owners-epoch: (var-get owners-epoch),
+      approvals: (list proposer),
       cancel-approvals: (list),
     })
-    (var-set operation-nonce (+ op-nonce u1))
     (print {
       topic: "operation-proposed",
       operation-id: operation-id,
@@ -1077,7 +1180,7 @@
       target: target,
       value: value,
       data: data,
-      nonce: op-nonce,
+      nonce: nonce,
       op-class: op-class,
     })
     (print {
@@ -1090,8 +1193,7 @@
 )
 
 ;; Checks shared by every execute*, in this order: operation, state, execute
-;; function, target, time window, approvals (and, for transfer-stx, the
-;; balance). Marks the operation executed, prints `executed` and returns it.
+;; function, target, time window (and, for transfer-stx, the balance). Marks the operation executed, prints `executed` and returns it.
 ;; `target` is the contract-of the trait the execute* function was given
 ;; (none for `execute`).
 (define-private (begin-execution
@@ -1112,10 +1214,6 @@
     )
     (asserts! (>= stacks-block-time eta) ERR-TIMELOCK-NOT-ELAPSED)
     (asserts! (<= stacks-block-time (+ eta GRACE-PERIOD)) ERR-OPERATION-EXPIRED)
-    (asserts!
-      (>= (count-votes (get approvals state)) (threshold-of (get op-class state)))
-      ERR-INSUFFICIENT-APPROVALS
-    )
     (asserts!
       (or
         (not (is-eq (get action op) ACTION-TRANSFER-STX))
@@ -1255,10 +1353,9 @@
 ;; ---- configuration changes (initialize and executed operations) ----
 
 (define-private (add-owner-internal (owner principal))
-  (let ((serial (+ (var-get last-owner-serial) u1)))
+  (begin
     (try! (check-add-owner owner))
-    (var-set last-owner-serial serial)
-    (map-set owners owner serial)
+    (map-set owners owner true)
     (var-set owner-list
       (unwrap-panic (as-max-len? (append (var-get owner-list) owner) u20))
     )
@@ -1270,16 +1367,36 @@
   )
 )
 
+;; As on EVM: the last owner takes the removed owner's place in the list, and
+;; the owners epoch advances (every vote recorded so far stops counting).
 (define-private (remove-owner-internal (owner principal))
   (begin
     (try! (check-remove-owner owner))
-    (map-delete owners owner)
-    (var-set owner-list (filter is-owner (var-get owner-list)))
-    (print {
-      topic: "owner-removed",
-      owner: owner,
-    })
-    (ok true)
+    (let (
+        (current (var-get owner-list))
+        ;; at least one owner stays (thresholds are >= 1): no underflow
+        (last-index (- (len current) u1))
+        (last-owner (unwrap-panic (element-at? current last-index)))
+        (index (unwrap-panic (index-of? current owner)))
+        (epoch (+ (var-get owners-epoch) u1))
+      )
+      (map-delete owners owner)
+      (var-set owner-list
+        (unwrap-panic (as-max-len?
+          (unwrap-panic (slice? (unwrap-panic (replace-at? current index last-owner)) u0
+            last-index
+          ))
+          u20
+        ))
+      )
+      (var-set owners-epoch epoch)
+      (print {
+        topic: "owner-removed",
+        owner: owner,
+        owners-epoch: epoch,
+      })
+      (ok true)
+    )
   )
 )
 
@@ -1501,12 +1618,21 @@
   )
 )
 
-;; approve / queue / execute* / approve-cancel need an operation that has not
-;; executed and was not cancelled.
+;; execute* and approve-cancel need an operation that has not executed and
+;; was not cancelled.
 (define-private (check-open (state uint))
   (begin
     (asserts! (not (is-eq state STATE-EXECUTED)) ERR-ALREADY-EXECUTED)
     (asserts! (not (is-eq state STATE-CANCELLED)) ERR-OPERATION-CANCELLED)
+    (ok true)
+  )
+)
+
+;; approve and queue need a pending operation.
+(define-private (check-pending (state uint))
+  (begin
+    (try! (check-open state))
+    (asserts! (is-eq state STATE-PENDING) ERR-ALREADY-QUEUED)
     (ok true)
   )
 )
@@ -1583,33 +1709,9 @@
   )
 )
 
-;; A vote counts while its owner is an owner with the same membership serial.
-(define-private (is-valid-vote (vote {
-  owner: principal,
-  serial: uint,
-}))
-  (is-eq (map-get? owners (get owner vote)) (some (get serial vote)))
-)
-
-(define-private (count-votes (votes (list 20 {
-  owner: principal,
-  serial: uint,
-})))
-  (len (filter is-valid-vote votes))
-)
-
-(define-private (has-vote
-    (votes (list 20 {
-      owner: principal,
-      serial: uint,
-    }))
-    (owner principal)
-  )
-  (match (map-get? owners owner)
-    serial (is-some (index-of? votes {
-      owner: owner,
-      serial: serial,
-    }))
-    false
-  )
+;; Whether votes recorded in owners epoch `epoch` count: no owner was removed
+;; since. (Takes the epoch, not the whole operation state: passing the vote
+;; lists to a function would cost more than the check itself.)
+(define-private (is-current-epoch (epoch uint))
+  (is-eq epoch (var-get owners-epoch))
 )

@@ -12,8 +12,9 @@ import { join } from "node:path";
 import { initSimnet } from "@stacks/clarinet-sdk";
 import { ensureClarinetSettings } from "./clarinetSettings.ts";
 
-/** Contracts that ship to real networks (test doubles stay on simnet/devnet). */
-export const PROTOCOL_CONTRACTS = ["sip-010-trait", "escrow"] as const;
+/** Contracts that ship to real networks (test doubles stay on simnet/devnet), in dependency order:
+ * each trait before the contracts using it (the deploy script deploys them in this order). */
+export const PROTOCOL_CONTRACTS = ["sip-010-trait", "escrow", "multisig-traits", "multisig"] as const;
 /** Extra contracts a local devnet demo has. */
 const DEVNET_CONTRACTS = ["mock-sip010"] as const;
 

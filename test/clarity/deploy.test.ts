@@ -1,22 +1,228 @@
-// The Stacks deploy script signs protocol-only deploys (no test doubles), in dependency order,
-// as Clarity 4, in post-condition deny mode, with consecutive nonces.
+// The Stacks deploy script (scripts/deploy/stacks/deploy.ts), offline (dry run): it signs the
+// protocol-only deploys (no test doubles) in dependency order as Clarity 4, then the multisig's
+// `initialize` and the escrow's role handover as contract calls, every transaction by the
+// deployer, in post-condition deny mode with no post-conditions (nothing moves funds), with
+// consecutive nonces. The signed calls are then replayed in simnet (same sources, deployed by
+// Clarinet) to show they leave the multisig configured and holding every escrow role.
 import { describe, expect, it } from "vitest";
-import { deserializeTransaction, PayloadType, PostConditionMode, randomPrivateKey } from "@stacks/transactions";
-import { buildDeployTransactions } from "../../scripts/deploy/stacks/deploy.ts";
+import {
+  AddressVersion,
+  addressFromVersionHash,
+  addressToString,
+  type ClarityValue,
+  ClarityType,
+  Cl,
+  deserializeTransaction,
+  getAddressFromPrivateKey,
+  PayloadType,
+  PostConditionMode,
+  randomPrivateKey,
+} from "@stacks/transactions";
+import {
+  buildDeploymentTransactions,
+  type MultisigParameters,
+  protocolSources,
+  resolveParameters,
+} from "../../scripts/deploy/stacks/deploy.ts";
+
+const accounts = simnet.getAccounts();
+const OWNERS = [1, 2, 3, 4, 5].map((i) => accounts.get(`wallet_${i}`)!);
+const DAY = 86_400;
+
+/** A parameters file as an operator writes it (DESIGN seeds: 3 / 2 of 5, 48 h / 24 h). */
+const PARAMETERS: MultisigParameters = {
+  owners: OWNERS,
+  routineThreshold: 2,
+  criticalThreshold: 3,
+  routineDelay: DAY,
+  criticalDelay: 2 * DAY,
+  guardian: OWNERS[0],
+};
+
+const EXPECTED_STEPS = [
+  "sip-010-trait",
+  "escrow",
+  "multisig-traits",
+  "multisig",
+  "multisig.initialize",
+  "escrow.grant-role admin",
+  "escrow.grant-role fee-manager",
+  "escrow.grant-role pauser",
+  "escrow.revoke-role fee-manager",
+  "escrow.revoke-role pauser",
+  "escrow.revoke-role admin",
+];
+
+/** Replace the principals of `from` (and its contracts) with those of `to`, throughout a value. */
+function rebase(cv: ClarityValue, from: string, to: string): ClarityValue {
+  const v = cv as any;
+  switch (cv.type) {
+    case ClarityType.PrincipalStandard:
+      return v.value === from ? Cl.standardPrincipal(to) : cv;
+    case ClarityType.PrincipalContract: {
+      const [address, name] = (v.value as string).split(".");
+      return address === from ? Cl.contractPrincipal(to, name) : cv;
+    }
+    case ClarityType.OptionalSome:
+      return Cl.some(rebase(v.value, from, to));
+    case ClarityType.List:
+      return Cl.list(v.value.map((x: ClarityValue) => rebase(x, from, to)));
+    case ClarityType.Tuple:
+      return Cl.tuple(Object.fromEntries(Object.entries(v.value).map(([k, x]) => [k, rebase(x as ClarityValue, from, to)])));
+    default:
+      return cv;
+  }
+}
+
+async function signedSequence(firstNonce = 7n) {
+  const senderKey = randomPrivateKey();
+  const deployer = getAddressFromPrivateKey(senderKey, "testnet");
+  const parameters = resolveParameters(PARAMETERS, "testnet", deployer);
+  const steps = await buildDeploymentTransactions({ network: "testnet", senderKey, firstNonce, fee: 1_000n, parameters });
+  return { deployer, steps, decoded: steps.map((s) => deserializeTransaction(s.transaction.serialize())) };
+}
 
 describe("stacks deploy script", () => {
-  it("buildDeployTransactions: trait before escrow, Clarity 4, deny mode, consecutive nonces", async () => {
-    const txs = await buildDeployTransactions({ network: "testnet", senderKey: randomPrivateKey(), firstNonce: 7n, feePerContract: 1_000n });
-    expect(txs.map((t) => t.name)).toEqual(["sip-010-trait", "escrow"]);
-    txs.forEach(({ transaction }, i) => {
-      const decoded = deserializeTransaction(transaction.serialize());
-      expect(decoded.payload.payloadType).toBe(PayloadType.VersionedSmartContract);
-      if (decoded.payload.payloadType !== PayloadType.VersionedSmartContract) return;
-      expect(decoded.payload.clarityVersion).toBe(4);
-      expect(decoded.postConditionMode).toBe(PostConditionMode.Deny);
-      expect((decoded.auth.spendingCondition as { nonce: bigint }).nonce).toBe(7n + BigInt(i));
+  it("dry run: deploys in dependency order, then initialize and the role handover; Clarity 4, deny mode, one signer, consecutive nonces", async () => {
+    const { deployer, steps, decoded } = await signedSequence();
+    expect(steps.map((s) => s.name)).toEqual(EXPECTED_STEPS);
+    const sources = protocolSources();
+    decoded.forEach((tx, i) => {
+      const what = steps[i].name;
+      expect(tx.postConditionMode, `${what}: deny mode`).toBe(PostConditionMode.Deny);
+      expect(tx.postConditions.values, `${what}: no post-conditions (nothing may move)`).toHaveLength(0);
+      const auth = tx.auth.spendingCondition as { nonce: bigint; fee: bigint; signer: string };
+      expect(auth.nonce, `${what}: nonce`).toBe(7n + BigInt(i));
+      expect(auth.fee).toBe(1_000n);
+      expect(addressToString(addressFromVersionHash(AddressVersion.TestnetSingleSig, auth.signer)), `${what}: signed by the deployer`).toBe(
+        deployer,
+      );
+      expect(() => tx.verifyOrigin(), `${what}: signature`).not.toThrow();
+      if (i < sources.length) {
+        expect(tx.payload.payloadType).toBe(PayloadType.VersionedSmartContract);
+        if (tx.payload.payloadType !== PayloadType.VersionedSmartContract) return;
+        expect(tx.payload.clarityVersion).toBe(4);
+        expect(tx.payload.contractName.content).toBe(sources[i].name);
+        expect(tx.payload.codeBody.content).toBe(sources[i].codeBody);
+      } else {
+        expect(tx.payload.payloadType).toBe(PayloadType.ContractCall);
+        if (tx.payload.payloadType !== PayloadType.ContractCall) return;
+        expect(addressToString(tx.payload.contractAddress), `${what}: calls the contracts just deployed`).toBe(deployer);
+        expect(`${tx.payload.contractName.content}.${tx.payload.functionName.content}`).toBe(what.split(" ")[0]);
+      }
     });
-    const escrow = deserializeTransaction(txs[1].transaction.serialize()).payload as { codeBody: { content: string } };
-    expect(escrow.codeBody.content).toContain("(define-public (create-escrow");
+    expect(sources.map((s) => s.name)).toEqual(EXPECTED_STEPS.slice(0, 4));
+    expect(sources[3].codeBody).toContain("(define-public (initialize");
+    // the calls' arguments
+    const args = (i: number) => (decoded[i].payload as any).functionArgs as ClarityValue[];
+    const escrow = `${deployer}.escrow`;
+    const multisig = `${deployer}.multisig`;
+    expect(args(4)).toEqual([
+      Cl.list(OWNERS.map((o) => Cl.principal(o))),
+      Cl.uint(2),
+      Cl.uint(3),
+      Cl.uint(DAY),
+      Cl.uint(2 * DAY),
+      Cl.some(Cl.principal(OWNERS[0])),
+      Cl.list(
+        ["set-platform-fee", "unpause"].map((a) => Cl.tuple({ target: Cl.principal(escrow), selector: Cl.stringAscii(a) })),
+      ),
+      Cl.list([Cl.principal(escrow)]),
+    ]);
+    ["admin", "fee-manager", "pauser"].forEach((role, k) =>
+      expect(args(5 + k)).toEqual([Cl.stringAscii(role), Cl.principal(multisig)]),
+    );
+    ["fee-manager", "pauser", "admin"].forEach((role, k) =>
+      expect(args(8 + k)).toEqual([Cl.stringAscii(role), Cl.principal(deployer)]),
+    );
+  });
+
+  it("dry run: the signed calls, replayed in simnet, configure the multisig and hand it every escrow role", async () => {
+    const { deployer, steps, decoded } = await signedSequence(0n);
+    const here = simnet.deployer;
+    const ro = (contract: string, fn: string, args: ClarityValue[] = []) => simnet.callReadOnlyFn(contract, fn, args, here).result;
+    decoded.slice(4).forEach((tx, i) => {
+      const p = tx.payload as any;
+      const r = simnet.callPublicFn(
+        p.contractName.content,
+        p.functionName.content,
+        p.functionArgs.map((a: ClarityValue) => rebase(a, deployer, here)),
+        here,
+      );
+      expect(r.result, steps[4 + i].name).toBeOk(Cl.bool(true));
+    });
+    expect(ro("multisig", "get-owners")).toEqual(Cl.list(OWNERS.map((o) => Cl.principal(o))));
+    expect(ro("multisig", "get-config")).toEqual(
+      Cl.tuple({
+        "owner-count": Cl.uint(5),
+        "routine-threshold": Cl.uint(2),
+        "critical-threshold": Cl.uint(3),
+        "routine-delay": Cl.uint(DAY),
+        "critical-delay": Cl.uint(2 * DAY),
+        "grace-period": Cl.uint(14 * DAY),
+        "min-delay": Cl.uint(3600),
+        "max-delay": Cl.uint(30 * DAY),
+        guardian: Cl.some(Cl.principal(OWNERS[0])),
+        "owners-epoch": Cl.uint(0),
+      }),
+    );
+    for (const action of ["set-platform-fee", "unpause"])
+      expect(ro("multisig", "get-class", [Cl.principal(`${here}.escrow`), Cl.stringAscii(action)])).toBeUint(1);
+    expect(ro("multisig", "get-class", [Cl.principal(`${here}.escrow`), Cl.stringAscii("set-fee-recipient")])).toBeUint(0);
+    expect(ro("multisig", "is-pausable-target", [Cl.principal(`${here}.escrow`)])).toBeBool(true);
+    for (const role of ["admin", "fee-manager", "pauser"]) {
+      expect(ro("escrow", "has-role", [Cl.stringAscii(role), Cl.principal(`${here}.multisig`)])).toBeBool(true);
+      expect(ro("escrow", "has-role", [Cl.stringAscii(role), Cl.principal(here)])).toBeBool(false);
+    }
+  });
+
+  it("parameters: defaults, contract names resolved, every problem reported before anything is signed", () => {
+    const deployer = OWNERS[4];
+    const resolved = resolveParameters(
+      { ...PARAMETERS, guardian: null, routineActions: [{ target: `${OWNERS[3]}.other`, selector: "call" }], pausableTargets: ["escrow", "multisig-target"] },
+      "testnet",
+      deployer,
+    );
+    expect(resolved.guardian).toBeNull();
+    expect(resolved.routineActions).toEqual([{ target: `${OWNERS[3]}.other`, selector: "call" }]);
+    expect(resolved.pausableTargets).toEqual([`${deployer}.escrow`, `${deployer}.multisig-target`]);
+    expect(() =>
+      resolveParameters(
+        {
+          owners: [OWNERS[0], OWNERS[0], "SP2J6ZY48GV1EZ5V2V5RB9MP66SW86PYKKNRV9EJ7", `${deployer}.multisig`],
+          routineThreshold: 0,
+          criticalThreshold: 5,
+          routineDelay: 3599,
+          criticalDelay: 30 * DAY + 1,
+          routineActions: [
+            { target: "escrow", selector: "add-owner" },
+            { target: OWNERS[1], selector: "unpause" },
+          ],
+          pausableTargets: ["multisig"],
+        },
+        "testnet",
+        deployer,
+      ),
+    ).toThrowError(
+      new RegExp(
+        [
+          "owners\\[1\\]: .* listed twice",
+          "owners\\[2\\]: .* not a principal of testnet",
+          "owners\\[3\\]: the multisig cannot own itself",
+          "routineThreshold: an integer in 1\\.\\.4",
+          "criticalThreshold: an integer in 1\\.\\.4",
+          "routineDelay: seconds in 3600\\.\\.2592000",
+          "criticalDelay: seconds in",
+          "guardian: a principal, or null for none, needed",
+          "routineActions\\[0\\]\\.selector: one of",
+          "routineActions\\[1\\]\\.target: .* not a contract name or contract principal",
+          "pausableTargets\\[0\\]: the multisig itself cannot be one",
+        ].join("[\\s\\S]*"),
+      ),
+    );
+    // mainnet wants SP/SM principals
+    expect(() => resolveParameters(PARAMETERS, "mainnet", "SP2J6ZY48GV1EZ5V2V5RB9MP66SW86PYKKNRV9EJ7")).toThrowError(
+      /owners\[0\]: .* not a principal of mainnet/,
+    );
   });
 });

@@ -12,15 +12,17 @@
 (define-public (propose-set-platform-fee
     (target principal)
     (bps uint)
+    (nonce uint)
   )
-  (contract-call? .multisig propose-set-platform-fee target bps)
+  (contract-call? .multisig propose-set-platform-fee target bps nonce)
 )
 
 (define-public (propose-transfer-stx
     (recipient principal)
     (amount uint)
+    (nonce uint)
   )
-  (contract-call? .multisig propose-transfer-stx recipient amount)
+  (contract-call? .multisig propose-transfer-stx recipient amount nonce)
 )
 
 (define-public (approve (operation-id (buff 32)))

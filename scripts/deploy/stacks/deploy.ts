@@ -1,21 +1,55 @@
 /**
- * Deploys Worx's Clarity contracts to a public Stacks network without the Clarinet CLI:
- * `npx tsx scripts/deploy/stacks/deploy.ts --network testnet|mainnet [--dry-run]`.
+ * Deploys Worx's Clarity contracts to a public Stacks network without the Clarinet CLI, then
+ * configures them:
+ * `npx tsx scripts/deploy/stacks/deploy.ts --network testnet|mainnet --parameters FILE [--dry-run]`.
+ *
+ * 1. Deploys PROTOCOL_CONTRACTS (scripts/codegen/stacks.ts) in dependency order, as Clarity 4.
+ * 2. Sends, as the deployer, the multisig's one-time `initialize` (owners, thresholds, delays,
+ *    guardian, routine (target, selector) pairs, pausable targets: the EVM WorxMultisig
+ *    constructor's parameters), then hands the escrow's roles to the multisig: `grant-role` of
+ *    "admin", "fee-manager" and "pauser" to the multisig, then `revoke-role` of "fee-manager",
+ *    "pauser" and "admin" from the deployer (admin last: revoking needs it). From then on only the
+ *    multisig's timelocked operations administer the escrow.
+ * Every transaction is signed by the deployer with consecutive nonces and post-condition mode
+ * deny: none of them moves funds. The setup calls are sent one by one, each only after the
+ * previous transaction succeeded on chain, so a failed `initialize` never hands the roles over.
+ *
+ * Parameters file (JSON; the names of the EVM Multisig Ignition module's parameters):
+ *   {
+ *     "owners": ["ST…", …],            1..20 distinct principals of the network
+ *     "routineThreshold": 2,            1..owners
+ *     "criticalThreshold": 3,           1..owners
+ *     "routineDelay": 86400,            seconds, 3600..2592000
+ *     "criticalDelay": 172800,          seconds, 3600..2592000
+ *     "guardian": "ST…" | null,         may only pause the pausable targets
+ *     "routineActions": [{"target": "escrow", "selector": "set-platform-fee"}, …],  optional
+ *     "pausableTargets": ["escrow"]     optional
+ *   }
+ * Targets are a contract name of this deployment ("escrow") or a full contract principal.
+ * `routineActions` defaults to the escrow's `set-platform-fee` and `unpause` (every other
+ * operation is critical), `pausableTargets` to the escrow.
+ *
  * Needs STACKS_DEPLOYER_KEY and the network's API URL env var from the chain registry
  * (STACKS_API_URL_TESTNET / STACKS_API_URL_MAINNET). Writes the address book
  * scripts/deploy/stacks/deployments/<network>.json, which codegen turns into generated/stacks.ts.
- * `--dry-run` signs the transactions offline and prints them instead of broadcasting.
+ * `--dry-run` signs the whole sequence offline and prints it instead of broadcasting.
+ * `--setup-only` skips the deploys (already on chain) and the setup calls the address book records
+ * as done, and sends the rest: to finish a run that was interrupted after the deploys.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   broadcastTransaction,
+  Cl,
   ClarityVersion,
+  type ClarityValue,
   fetchNonce,
   getAddressFromPrivateKey,
+  makeContractCall,
   makeContractDeploy,
   type StacksTransactionWire,
+  validateStacksAddress,
 } from "@stacks/transactions";
 import { chainByCaip2, rpcUrl } from "../../registry/chains.ts";
 import { PROTOCOL_CONTRACTS } from "../../codegen/stacks.ts";
@@ -39,15 +73,173 @@ export function protocolSources(): { name: string; codeBody: string }[] {
   });
 }
 
-/** Signed deploy transactions in dependency order (the trait before the contracts using it). */
-export async function buildDeployTransactions(options: {
+// ───────────────────────────── multisig parameters ─────────────────────────────
+
+/** The parameters file, as written. */
+export interface MultisigParameters {
+  owners: string[];
+  routineThreshold: number;
+  criticalThreshold: number;
+  routineDelay: number;
+  criticalDelay: number;
+  guardian: string | null;
+  routineActions?: { target: string; selector: string }[];
+  pausableTargets?: string[];
+}
+
+/** Bounds multisig.clar enforces (MAX-OWNERS, MIN-DELAY, MAX-DELAY). */
+const MAX_OWNERS = 20;
+const MIN_DELAY = 3600;
+const MAX_DELAY = 30 * 24 * 3600;
+/** Actions whose class multisig.clar lets be configured (is-configurable). */
+const CONFIGURABLE_ACTIONS = [
+  "set-platform-fee",
+  "set-fee-recipient",
+  "grant-role",
+  "revoke-role",
+  "unpause",
+  "transfer-stx",
+  "transfer-ft",
+  "call",
+];
+export const DEFAULT_ROUTINE_ACTIONS = [
+  { target: "escrow", selector: "set-platform-fee" },
+  { target: "escrow", selector: "unpause" },
+];
+export const DEFAULT_PAUSABLE_TARGETS = ["escrow"];
+/** The escrow roles the multisig takes over, in grant order; the deployer's are revoked in
+ * REVOKE_ORDER, admin last (revoking needs it). */
+export const ESCROW_ROLES = ["admin", "fee-manager", "pauser"] as const;
+const REVOKE_ORDER = ["fee-manager", "pauser", "admin"] as const;
+
+const CONTRACT_NAME = /^[a-zA-Z]([a-zA-Z0-9]|[-_]){0,39}$/;
+
+/** Whether `principal` is a standard (`ADDR`) or contract (`ADDR.name`) principal of `network`. */
+function isPrincipalOf(principal: unknown, network: StacksNetworkName): principal is string {
+  if (typeof principal !== "string") return false;
+  const [address, name, ...rest] = principal.split(".");
+  if (rest.length || !validateStacksAddress(address)) return false;
+  const prefixes = network === "mainnet" ? ["SP", "SM"] : ["ST", "SN"];
+  if (!prefixes.some((p) => address.startsWith(p))) return false;
+  return name === undefined || CONTRACT_NAME.test(name);
+}
+
+/**
+ * Check the parameters file against the rules `initialize` enforces, before anything is signed,
+ * and resolve contract names of this deployment to full principals. Throws one message listing
+ * every problem.
+ */
+export function resolveParameters(
+  raw: unknown,
+  network: StacksNetworkName,
+  deployer: string,
+): Required<MultisigParameters> {
+  const p = (raw ?? {}) as Partial<MultisigParameters>;
+  const problems: string[] = [];
+  const multisig = `${deployer}.multisig`;
+  const contract = (target: unknown, what: string): string => {
+    const full = typeof target === "string" && CONTRACT_NAME.test(target) ? `${deployer}.${target}` : target;
+    if (!isPrincipalOf(full, network) || !full.includes(".")) problems.push(`${what}: ${JSON.stringify(target)} is not a contract name or contract principal of ${network}`);
+    else if (full === multisig) problems.push(`${what}: the multisig itself cannot be one`);
+    return String(full);
+  };
+  const owners = Array.isArray(p.owners) ? p.owners : [];
+  if (owners.length < 1 || owners.length > MAX_OWNERS) problems.push(`owners: 1..${MAX_OWNERS} principals needed, got ${owners.length}`);
+  owners.forEach((o, i) => {
+    if (!isPrincipalOf(o, network)) problems.push(`owners[${i}]: ${JSON.stringify(o)} is not a principal of ${network}`);
+    else if (o === multisig) problems.push(`owners[${i}]: the multisig cannot own itself`);
+    if (owners.indexOf(o) !== i) problems.push(`owners[${i}]: ${o} is listed twice`);
+  });
+  for (const key of ["routineThreshold", "criticalThreshold"] as const) {
+    const t = p[key];
+    if (!Number.isInteger(t) || t! < 1 || t! > owners.length) problems.push(`${key}: an integer in 1..${owners.length} (the owner count) needed, got ${JSON.stringify(t)}`);
+  }
+  for (const key of ["routineDelay", "criticalDelay"] as const) {
+    const d = p[key];
+    if (!Number.isInteger(d) || d! < MIN_DELAY || d! > MAX_DELAY) problems.push(`${key}: seconds in ${MIN_DELAY}..${MAX_DELAY} needed, got ${JSON.stringify(d)}`);
+  }
+  if (!("guardian" in p)) problems.push(`guardian: a principal, or null for none, needed`);
+  else if (p.guardian !== null && !isPrincipalOf(p.guardian, network)) problems.push(`guardian: ${JSON.stringify(p.guardian)} is not a principal of ${network}`);
+  const routineActions = (p.routineActions ?? DEFAULT_ROUTINE_ACTIONS).map((a, i) => {
+    if (!CONFIGURABLE_ACTIONS.includes(a?.selector)) problems.push(`routineActions[${i}].selector: one of ${CONFIGURABLE_ACTIONS.join(", ")} needed, got ${JSON.stringify(a?.selector)}`);
+    return { target: contract(a?.target, `routineActions[${i}].target`), selector: a?.selector };
+  });
+  const pausableTargets = (p.pausableTargets ?? DEFAULT_PAUSABLE_TARGETS).map((t, i) => contract(t, `pausableTargets[${i}]`));
+  if (routineActions.length > MAX_OWNERS) problems.push(`routineActions: at most 20 entries`);
+  if (pausableTargets.length > MAX_OWNERS) problems.push(`pausableTargets: at most 20 entries`);
+  if (problems.length) throw new Error(`invalid multisig parameters:\n  ${problems.join("\n  ")}`);
+  return {
+    owners,
+    routineThreshold: p.routineThreshold!,
+    criticalThreshold: p.criticalThreshold!,
+    routineDelay: p.routineDelay!,
+    criticalDelay: p.criticalDelay!,
+    guardian: p.guardian ?? null,
+    routineActions,
+    pausableTargets,
+  };
+}
+
+// ───────────────────────────── transactions ─────────────────────────────
+
+/** One contract call of the post-deploy setup, as the deployer. */
+export interface SetupCall {
+  /** e.g. "multisig.initialize", "escrow.grant-role admin" */
+  name: string;
+  contractName: string;
+  functionName: string;
+  functionArgs: ClarityValue[];
+}
+
+/** The post-deploy calls, in the order they must run: initialize, grants, revokes. */
+export function setupCalls(deployer: string, params: Required<MultisigParameters>): SetupCall[] {
+  const multisig = `${deployer}.multisig`;
+  const initialize: SetupCall = {
+    name: "multisig.initialize",
+    contractName: "multisig",
+    functionName: "initialize",
+    functionArgs: [
+      Cl.list(params.owners.map((o) => Cl.principal(o))),
+      Cl.uint(params.routineThreshold),
+      Cl.uint(params.criticalThreshold),
+      Cl.uint(params.routineDelay),
+      Cl.uint(params.criticalDelay),
+      params.guardian ? Cl.some(Cl.principal(params.guardian)) : Cl.none(),
+      Cl.list(params.routineActions.map((a) => Cl.tuple({ target: Cl.principal(a.target), selector: Cl.stringAscii(a.selector) }))),
+      Cl.list(params.pausableTargets.map((t) => Cl.principal(t))),
+    ],
+  };
+  const role = (fn: "grant-role" | "revoke-role", r: string, account: string): SetupCall => ({
+    name: `escrow.${fn} ${r}`,
+    contractName: "escrow",
+    functionName: fn,
+    functionArgs: [Cl.stringAscii(r), Cl.principal(account)],
+  });
+  return [
+    initialize,
+    ...ESCROW_ROLES.map((r) => role("grant-role", r, multisig)),
+    ...REVOKE_ORDER.map((r) => role("revoke-role", r, deployer)),
+  ];
+}
+
+interface SigningOptions {
   network: StacksNetworkName;
   senderKey: string;
   firstNonce: bigint;
-  feePerContract?: bigint;
+  /** Fee per transaction in micro-STX; estimated by the API when unset. */
+  fee?: bigint;
   apiUrl?: string;
-}): Promise<{ name: string; transaction: StacksTransactionWire }[]> {
-  const result = [];
+}
+
+export interface SignedStep {
+  name: string;
+  kind: "deploy" | "call";
+  transaction: StacksTransactionWire;
+}
+
+/** Signed deploy transactions in dependency order (traits before the contracts using them). */
+export async function buildDeployTransactions(options: SigningOptions): Promise<SignedStep[]> {
+  const result: SignedStep[] = [];
   let nonce = options.firstNonce;
   for (const { name, codeBody } of protocolSources()) {
     const transaction = await makeContractDeploy({
@@ -58,50 +250,139 @@ export async function buildDeployTransactions(options: {
       client: options.apiUrl ? { baseUrl: options.apiUrl } : undefined,
       clarityVersion: ClarityVersion.Clarity4,
       nonce: nonce++,
-      fee: options.feePerContract,
+      fee: options.fee,
       postConditionMode: "deny", // a deploy moves no funds
     });
-    result.push({ name, transaction });
+    result.push({ name, kind: "deploy", transaction });
   }
   return result;
 }
 
+/** Signed setup calls (see setupCalls) but those named in `skip`, with consecutive nonces from `firstNonce`. */
+export async function buildSetupTransactions(
+  options: SigningOptions & { parameters: Required<MultisigParameters>; skip?: string[] },
+): Promise<SignedStep[]> {
+  const deployer = getAddressFromPrivateKey(options.senderKey, options.network);
+  const result: SignedStep[] = [];
+  let nonce = options.firstNonce;
+  for (const call of setupCalls(deployer, options.parameters).filter((c) => !options.skip?.includes(c.name))) {
+    const transaction = await makeContractCall({
+      contractAddress: deployer,
+      contractName: call.contractName,
+      functionName: call.functionName,
+      functionArgs: call.functionArgs,
+      senderKey: options.senderKey,
+      network: options.network,
+      client: options.apiUrl ? { baseUrl: options.apiUrl } : undefined,
+      nonce: nonce++,
+      fee: options.fee,
+      postConditionMode: "deny", // configuration and roles only: no funds move
+      postConditions: [],
+    });
+    result.push({ name: call.name, kind: "call", transaction });
+  }
+  return result;
+}
+
+/** The whole signed sequence: the deploys, then the setup calls, with consecutive nonces. */
+export async function buildDeploymentTransactions(
+  options: SigningOptions & { parameters: Required<MultisigParameters> },
+): Promise<SignedStep[]> {
+  const deploys = await buildDeployTransactions(options);
+  const setup = await buildSetupTransactions({ ...options, firstNonce: options.firstNonce + BigInt(deploys.length) });
+  return [...deploys, ...setup];
+}
+
+// ───────────────────────────── broadcasting ─────────────────────────────
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Wait until `txid` is in a block; throws unless it succeeded. */
+async function waitForSuccess(apiUrl: string, name: string, txid: string, timeoutMs = 60 * 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const id = txid.startsWith("0x") ? txid : `0x${txid}`;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${apiUrl}/extended/v1/tx/${id}`).catch(() => null);
+    if (response?.ok) {
+      const tx = (await response.json()) as { tx_status: string; tx_result?: { repr?: string } };
+      if (tx.tx_status === "success") return;
+      if (tx.tx_status !== "pending") throw new Error(`${name} (${id}) failed: ${tx.tx_status} ${tx.tx_result?.repr ?? ""}`);
+    }
+    await sleep(10_000);
+  }
+  throw new Error(`${name} (${id}) not confirmed after ${timeoutMs / 60_000} min; re-check it before continuing`);
+}
+
+async function broadcast(step: SignedStep, network: StacksNetworkName, apiUrl: string): Promise<string> {
+  const sent = await broadcastTransaction({ transaction: step.transaction, network, client: { baseUrl: apiUrl } });
+  if ("error" in sent) throw new Error(`broadcast of ${step.name} failed: ${sent.error} ${sent.reason ?? ""}`);
+  console.log(`${step.name}: broadcast ${sent.txid}`);
+  return sent.txid;
+}
+
+function usage(): never {
+  throw new Error("usage: deploy.ts --network testnet|mainnet --parameters FILE [--dry-run | --setup-only]");
+}
+
 async function main() {
   const args = process.argv.slice(2);
-  const network = args[args.indexOf("--network") + 1] as StacksNetworkName;
-  if (!(network in STACKS_NETWORKS)) throw new Error("usage: deploy.ts --network testnet|mainnet [--dry-run]");
+  const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const network = flag("--network") as StacksNetworkName;
+  if (!(network in STACKS_NETWORKS)) usage();
+  const parametersFile = flag("--parameters");
+  if (!parametersFile) usage();
   const dryRun = args.includes("--dry-run");
+  const setupOnly = args.includes("--setup-only");
   const senderKey = process.env.STACKS_DEPLOYER_KEY;
   if (!senderKey) throw new Error("Set STACKS_DEPLOYER_KEY (hex private key of the deployer)");
   const chain = chainByCaip2(STACKS_NETWORKS[network].caip2);
   const apiUrl = rpcUrl(chain);
   if (!apiUrl && !dryRun) throw new Error(`Set ${chain.rpcEnv} to a Stacks API URL`);
   const deployer = getAddressFromPrivateKey(senderKey, network);
+  const parameters = resolveParameters(JSON.parse(readFileSync(parametersFile, "utf8")), network, deployer);
 
-  const firstNonce = dryRun ? 0n : await fetchNonce({ address: deployer, network, client: { baseUrl: apiUrl! } });
-  const txs = await buildDeployTransactions({ network, senderKey, firstNonce, feePerContract: dryRun ? 10_000n : undefined, apiUrl });
-  const txids: Record<string, string> = {};
-  for (const { name, transaction } of txs) {
-    if (dryRun) {
+  if (dryRun) {
+    const steps = await buildDeploymentTransactions({ network, senderKey, firstNonce: 0n, fee: 10_000n, parameters });
+    for (const { name, transaction } of steps) {
       console.log(`${name}: ${transaction.txid()} (${transaction.serialize().length / 2} bytes, not broadcast)`);
-      continue;
     }
-    const sent = await broadcastTransaction({ transaction, network, client: { baseUrl: apiUrl! } });
-    if ("error" in sent) throw new Error(`broadcast of ${name} failed: ${sent.error} ${sent.reason ?? ""}`);
-    txids[name] = sent.txid;
-    console.log(`${name}: broadcast ${sent.txid}`);
+    return;
   }
-  if (dryRun) return;
+
   const dir = join(root, "scripts", "deploy", "stacks", "deployments");
-  mkdirSync(dir, { recursive: true });
-  const book = {
-    caip2: chain.caip2,
-    network,
-    deployer,
-    contracts: Object.fromEntries(PROTOCOL_CONTRACTS.map((n) => [n, `${deployer}.${n}`])),
-    txids,
+  const bookFile = join(dir, `${network}.json`);
+  // --setup-only keeps the deploys' txids of the interrupted run
+  const txids: Record<string, string> = setupOnly && existsSync(bookFile) ? JSON.parse(readFileSync(bookFile, "utf8")).txids ?? {} : {};
+  // Written after the deploys and after each setup call, so an interrupted run leaves a record.
+  const writeBook = () => {
+    mkdirSync(dir, { recursive: true });
+    const book = {
+      caip2: chain.caip2,
+      network,
+      deployer,
+      contracts: Object.fromEntries(PROTOCOL_CONTRACTS.map((n) => [n, `${deployer}.${n}`])),
+      txids,
+    };
+    writeFileSync(bookFile, JSON.stringify(book, null, 2) + "\n");
   };
-  writeFileSync(join(dir, `${network}.json`), JSON.stringify(book, null, 2) + "\n");
+
+  let nonce = await fetchNonce({ address: deployer, network, client: { baseUrl: apiUrl! } });
+  if (!setupOnly) {
+    const deploys = await buildDeployTransactions({ network, senderKey, firstNonce: nonce, apiUrl });
+    for (const step of deploys) txids[step.name] = await broadcast(step, network, apiUrl!);
+    for (const step of deploys) await waitForSuccess(apiUrl!, step.name, txids[step.name]);
+    nonce += BigInt(deploys.length);
+    writeBook();
+  }
+  // Built only now: fee estimation needs the contracts on chain. Each call waits for the one
+  // before, so the roles are handed over only to an initialized multisig.
+  // (--setup-only: the calls the address book records as done are not sent again)
+  const setup = await buildSetupTransactions({ network, senderKey, firstNonce: nonce, apiUrl, parameters, skip: Object.keys(txids) });
+  for (const step of setup) {
+    txids[step.name] = await broadcast(step, network, apiUrl!);
+    await waitForSuccess(apiUrl!, step.name, txids[step.name]);
+    writeBook();
+  }
   console.log(`address book written: scripts/deploy/stacks/deployments/${network}.json (run npm run build)`);
 }
 
