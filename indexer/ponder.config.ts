@@ -2,7 +2,8 @@
  * Ponder configuration, derived — never hand-written per chain:
  *  - chains: every EVM chain of the registry (scripts/registry/chains.ts) that has a deployment in
  *    generated/deployments.ts and an RPC URL (its env var, or the local default);
- *  - contracts: the generated ABIs with each chain's address and start block;
+ *  - contracts: the generated ABIs with each chain's address and start block: MilestoneEscrow and
+ *    the WorxMultisig that administers it (both deployed by the Protocol Ignition module);
  *  - database: PostgreSQL when DATABASE_URL is set, else embedded PGlite at WORX_PGLITE_DIR
  *    (default indexer/.ponder/pglite).
  *
@@ -13,7 +14,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createConfig } from "ponder";
-import { milestoneEscrowAbi } from "../generated/abis.ts";
+import { milestoneEscrowAbi, worxMultisigAbi } from "../generated/abis.ts";
 import { deployments } from "../generated/deployments.ts";
 import { chainByCaip2, rpcUrl } from "../scripts/registry/chains.ts";
 
@@ -25,7 +26,8 @@ interface IndexedChain {
   chainId: number;
   rpc: string;
   local: boolean;
-  address: `0x${string}`;
+  escrow: `0x${string}`;
+  multisig: `0x${string}`;
   startBlock: number;
 }
 
@@ -35,9 +37,15 @@ for (const [caip2, deployment] of Object.entries(deployments)) {
   const chain = chainByCaip2(caip2);
   if (chain.family !== "evm") continue;
   const rpc = rpcUrl(chain);
-  const address = deployment.contracts.MilestoneEscrow;
-  if (!rpc || !address) continue;
-  indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, address, startBlock: deployment.startBlock });
+  const { MilestoneEscrow: escrow, WorxMultisig: multisig } = deployment.contracts;
+  if (!rpc || !escrow) continue;
+  if (!multisig) {
+    throw new Error(
+      `${caip2}: MilestoneEscrow is deployed without its WorxMultisig in generated/deployments.ts. ` +
+        "Deploy the Protocol module (or LocalDemo locally), which deploys both.",
+    );
+  }
+  indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, escrow, multisig, startBlock: deployment.startBlock });
 }
 
 if (indexed.length === 0) {
@@ -46,6 +54,9 @@ if (indexed.length === 0) {
       "Deploy first (npm start does it locally) and set the chain's RPC_URL_<id>.",
   );
 }
+
+const onEveryChain = (address: (c: IndexedChain) => `0x${string}`) =>
+  Object.fromEntries(indexed.map((c) => [c.key, { address: address(c), startBlock: c.startBlock }]));
 
 export default createConfig({
   database: process.env.DATABASE_URL
@@ -63,9 +74,7 @@ export default createConfig({
     ]),
   ),
   contracts: {
-    MilestoneEscrow: {
-      abi: milestoneEscrowAbi,
-      chain: Object.fromEntries(indexed.map((c) => [c.key, { address: c.address, startBlock: c.startBlock }])),
-    },
+    MilestoneEscrow: { abi: milestoneEscrowAbi, chain: onEveryChain((c) => c.escrow) },
+    WorxMultisig: { abi: worxMultisigAbi, chain: onEveryChain((c) => c.multisig) },
   },
 });

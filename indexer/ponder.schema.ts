@@ -143,8 +143,11 @@ export const withdrawal = onchainTable(
 );
 
 /**
- * The audit log of the escrow contract's administration: fee and fee-recipient changes, pauses,
- * role grants and revocations.
+ * The audit log of every privileged call across the protocol's contracts: the escrow's fee and
+ * fee-recipient changes, pauses, role grants and revocations, and every event of the multisig
+ * that administers it (operations proposed, approved, queued, executed, cancelled; owners,
+ * thresholds, delays, classes, pausable targets and guardian changed; guardian pauses; coin
+ * received).
  */
 export const adminAction = onchainTable(
   "admin_action",
@@ -153,9 +156,20 @@ export const adminAction = onchainTable(
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
     contract: t.hex().notNull(),
-    /** The event name: PlatformFeeUpdated, FeeRecipientUpdated, Paused, Unpaused, RoleGranted, RoleRevoked, RoleAdminChanged. */
+    /**
+     * The event name. MilestoneEscrow: PlatformFeeUpdated, FeeRecipientUpdated, Paused, Unpaused,
+     * RoleGranted, RoleRevoked, RoleAdminChanged. WorxMultisig: OperationProposed, Approved,
+     * Queued, Executed, CancelApproved, Cancelled, OwnerAdded, OwnerRemoved, ThresholdChanged,
+     * DelayChanged, ClassConfigured, PausableTargetConfigured, GuardianChanged, GuardianPaused,
+     * Received.
+     */
     action: t.text().notNull(),
-    /** The account that acted (the transaction's sender, or the event's `sender`/`account`). */
+    /**
+     * The account that acted: the event's `sender`/`account`/`proposer`/`owner`/`guardian`/`from`
+     * when it names one; for the multisig's configuration events (owners, thresholds, delays,
+     * classes, pausable targets, guardian: executed Critical operations or its constructor) the
+     * multisig itself; else the transaction's sender.
+     */
     actor: t.hex().notNull(),
     /** The event's arguments (bigints as decimal strings). */
     details: t.json().$type<Record<string, string | number | boolean>>().notNull(),
@@ -167,6 +181,177 @@ export const adminAction = onchainTable(
     chainIdx: index().on(table.chainId),
   }),
 );
+
+// ───────────────────────────── multisig ─────────────────────────────
+
+export type OperationClass = "critical" | "routine";
+/**
+ * Stored states only. `Expired` is never stored on chain either: a queued operation whose
+ * `eta + GRACE_PERIOD` (14 days) has passed can no longer execute; readers derive it from `eta`.
+ */
+export type OperationState = "pending" | "queued" | "executed" | "cancelled";
+export type ApprovalKind = "approve" | "cancel";
+
+/** One operation of a WorxMultisig (`target.call{value}(data)` under a nonce), from proposal on. */
+export const multisigOperation = onchainTable(
+  "multisig_operation",
+  (t) => ({
+    /** `${chainId}:${operationId}`: the id is an EIP-712 digest naming chain and multisig. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    multisig: t.hex().notNull(),
+    /**
+     * The EIP-712 digest owners sign. SQL column `op_id`: Ponder reserves `operation_id` (the
+     * GraphQL field and the @ponder/client key stay `operationId`).
+     */
+    operationId: t.hex("op_id").notNull(),
+    target: t.hex().notNull(),
+    value: t.bigint().notNull(),
+    data: t.hex().notNull(),
+    nonce: t.bigint().notNull(),
+    /** Fixed at proposal; raised to "critical" at queue time when the call was reconfigured. */
+    opClass: t.text().$type<OperationClass>().notNull(),
+    /** Who submitted the proposal: an owner, or a relayer of owners' signatures. */
+    proposer: t.hex().notNull(),
+    state: t.text().$type<OperationState>().notNull(),
+    /**
+     * Approvals that count now (the contract's `approvalCount` while pending): an owner removal
+     * resets it to 0 for pending operations. Once queued, the number it was queued with.
+     */
+    approvals: t.integer().notNull(),
+    /** Cancel approvals that count now (reset to 0 by an owner removal while pending or queued). */
+    cancelApprovals: t.integer().notNull(),
+    /** Earliest execution time (seconds); null until queued. Expires after eta + 14 days. */
+    eta: t.bigint(),
+    proposedAt: t.bigint().notNull(),
+    proposedTx: t.hex().notNull(),
+    queuedAt: t.bigint(),
+    queuedTx: t.hex(),
+    executedAt: t.bigint(),
+    executedTx: t.hex(),
+    cancelledAt: t.bigint(),
+    cancelledTx: t.hex(),
+    /** Block timestamp of the latest change; the queue sorts on it. */
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    multisigIdx: index().on(table.chainId, table.multisig),
+    stateIdx: index().on(table.state),
+    operationIdx: index().on(table.chainId, table.operationId),
+  }),
+);
+
+/**
+ * One owner's approval (or cancel approval) of an operation. An owner removal voids approvals of
+ * pending operations and cancel approvals of pending or queued ones, as the contract does (its
+ * owners epoch advances): the rows stay, with `voided` set. Approving again after that revives
+ * the same row (new timestamp and transaction).
+ */
+export const multisigApproval = onchainTable(
+  "multisig_approval",
+  (t) => ({
+    /** `${chainId}:${operationId}:${kind}:${owner}` (owner lowercase). */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    multisig: t.hex().notNull(),
+    /** SQL column `op_id` (Ponder reserves `operation_id`). */
+    operationId: t.hex("op_id").notNull(),
+    owner: t.hex().notNull(),
+    kind: t.text().$type<ApprovalKind>().notNull(),
+    /** True once an owner removal made it stop counting. */
+    voided: t.boolean().notNull(),
+    timestamp: t.bigint().notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    operationIdx: index().on(table.chainId, table.operationId),
+    ownerIdx: index().on(table.owner),
+  }),
+);
+
+/** Every address that was ever an owner of a multisig; `active` while it still is. */
+export const multisigOwner = onchainTable(
+  "multisig_owner",
+  (t) => ({
+    /** `${chainId}:${multisig}:${owner}` (addresses lowercase). */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    multisig: t.hex().notNull(),
+    owner: t.hex().notNull(),
+    active: t.boolean().notNull(),
+    /** When it was (last) added. */
+    addedAt: t.bigint().notNull(),
+    /** When it was removed; null while active. */
+    removedAt: t.bigint(),
+  }),
+  (table) => ({
+    multisigIdx: index().on(table.chainId, table.multisig),
+  }),
+);
+
+/** One multisig's current policy, as its events set it. */
+export const multisigConfig = onchainTable("multisig_config", (t) => ({
+  /** `${chainId}:${multisig}` (address lowercase). */
+  id: t.text().primaryKey(),
+  chainId: t.text().notNull(),
+  multisig: t.hex().notNull(),
+  /** Current owners (the active rows of multisig_owner). */
+  ownerCount: t.integer().notNull(),
+  routineThreshold: t.integer().notNull(),
+  criticalThreshold: t.integer().notNull(),
+  /** Timelock delays in seconds. */
+  routineDelay: t.bigint().notNull(),
+  criticalDelay: t.bigint().notNull(),
+  /** Who may pause pausable targets; null when none. */
+  guardian: t.hex(),
+  /** Advanced by every owner removal. */
+  ownersEpoch: t.integer().notNull(),
+}));
+
+/** A (target, selector) a multisig classified; anything without a row is Critical. */
+export const multisigClass = onchainTable(
+  "multisig_class",
+  (t) => ({
+    /** `${chainId}:${multisig}:${target}:${selector}` (lowercase). */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    multisig: t.hex().notNull(),
+    target: t.hex().notNull(),
+    /** The function selector (0x00000000 for calls with fewer than 4 bytes of data). */
+    selector: t.hex().notNull(),
+    opClass: t.text().$type<OperationClass>().notNull(),
+  }),
+  (table) => ({
+    multisigIdx: index().on(table.chainId, table.multisig),
+  }),
+);
+
+/** A contract a multisig's guardian may (or, once unmarked, may no longer) pause. */
+export const multisigPausableTarget = onchainTable(
+  "multisig_pausable_target",
+  (t) => ({
+    /** `${chainId}:${multisig}:${target}` (lowercase). */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    multisig: t.hex().notNull(),
+    target: t.hex().notNull(),
+    pausable: t.boolean().notNull(),
+  }),
+  (table) => ({
+    multisigIdx: index().on(table.chainId, table.multisig),
+  }),
+);
+
+export const multisigOperationRelations = relations(multisigOperation, ({ many }) => ({
+  approvalsList: many(multisigApproval),
+}));
+
+export const multisigApprovalRelations = relations(multisigApproval, ({ one }) => ({
+  operation: one(multisigOperation, {
+    fields: [multisigApproval.chainId, multisigApproval.operationId],
+    references: [multisigOperation.chainId, multisigOperation.operationId],
+  }),
+}));
 
 export const escrowRelations = relations(escrow, ({ many }) => ({
   milestones: many(milestone),

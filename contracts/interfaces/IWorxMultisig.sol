@@ -12,9 +12,10 @@ pragma solidity ^0.8.28;
  * moves Pending -> Queued -> Executed, or to Cancelled from Pending or Queued.
  *
  * Every operation has a class, Routine or Critical, each with its own owner threshold and timelock
- * delay. The class is configured per (target, selector) by the owners; anything never configured
- * is Critical, and calls to the multisig itself (owners, thresholds, delays, classes, guardian)
- * are always Critical.
+ * delay. The class is configured per (target, selector): at deployment (the constructor's initial
+ * class list), then by the owners through Critical operations ({configureClass}); anything never
+ * configured is Critical, and calls to the multisig itself (owners, thresholds, delays, classes,
+ * guardian) are always Critical.
  *
  * Lifecycle:
  * 1. Owners approve: on-chain ({propose}, {approve}) or by signing the operation's EIP-712 typed
@@ -34,8 +35,14 @@ pragma solidity ^0.8.28;
  * submitted by anyone while the operation is pending, so the way to stop an operation is to
  * cancel it.
  *
- * The guardian can only call `pause()` on targets the owners marked pausable ({guardianPause}):
- * it can stop, never move funds. Unpausing is a normal, timelocked operation.
+ * The guardian can only call `pause()` on targets marked pausable ({guardianPause}): at deployment
+ * (the constructor's initial pausable targets) or later by the owners ({setPausableTarget}). It can
+ * stop, never move funds. Unpausing is a normal, timelocked operation.
+ *
+ * Deployment configures the multisig for the contracts it administers in one transaction, with
+ * the same checks and the same events as the Critical setters (OwnerAdded, ThresholdChanged,
+ * DelayChanged, GuardianChanged, then ClassConfigured and PausableTargetConfigured per entry), so
+ * an indexer or auditor reads the initial configuration exactly as it reads later changes.
  */
 interface IWorxMultisig {
     /// @notice How strict an operation is. Critical is zero on purpose: a (target, selector) that
@@ -69,6 +76,14 @@ interface IWorxMultisig {
         address signer; //  the owner; lists must be sorted by signer, strictly ascending
         bytes signature; // 65-byte ECDSA (r, s, v) over the EIP-712 digest, low-s only; or, for an
         //                  owner that is a contract, whatever its EIP-1271 `isValidSignature` accepts
+    }
+
+    /// @notice One entry of the constructor's initial class configuration: what {configureClass}
+    /// would set, checked the same way.
+    struct ClassConfig {
+        address target; //           the called contract: non-zero, not the multisig itself
+        bytes4 selector; //          the function selector (0x00000000 for calls with < 4 bytes of data)
+        OperationClass opClass; //   the class its calls get
     }
 
     /// @notice One operation as stored.
@@ -150,13 +165,15 @@ interface IWorxMultisig {
     /// @param delay the delay now, in seconds.
     event DelayChanged(OperationClass indexed opClass, uint256 previous, uint256 delay);
 
-    /// @notice Calls of `selector` on `target` now belong to `opClass`.
+    /// @notice Calls of `selector` on `target` now belong to `opClass` (at deployment, or by an
+    /// executed Critical operation).
     /// @param target the called contract.
     /// @param selector the function selector (0x00000000 for calls with fewer than 4 bytes of data).
     /// @param opClass the class.
     event ClassConfigured(address indexed target, bytes4 indexed selector, OperationClass opClass);
 
-    /// @notice The guardian may (or may no longer) pause `target`.
+    /// @notice The guardian may (or may no longer) pause `target` (set at deployment, or by an
+    /// executed Critical operation).
     /// @param target the contract.
     /// @param pausable whether {guardianPause} may call its `pause()`.
     event PausableTargetConfigured(address indexed target, bool pausable);
@@ -219,12 +236,14 @@ interface IWorxMultisig {
     /// hard bounds. Debug: delays are in seconds, not hours or blocks.
     error InvalidDelay(OperationClass opClass, uint256 delay, uint256 min, uint256 max);
 
-    /// @notice Calls to the multisig itself are always Critical; they cannot be configured.
+    /// @notice Calls to the multisig itself are always Critical; they cannot be configured (neither
+    /// by {configureClass} nor in the constructor's initial class list).
     error CannotConfigureSelf();
 
     /// @notice The target is not acceptable: an operation (or a class configuration) must name a
     /// non-zero address (zero is almost always an encoding slip off-chain, and value sent there is
-    /// burnt); a pausable target must be a contract other than the multisig.
+    /// burnt); a pausable target must be a contract other than the multisig. Debug: at deployment,
+    /// deploy the pausable targets before the multisig (an address without code lands here).
     error InvalidTarget(address target);
 
     /// @notice This exact (target, value, data, nonce) was proposed before, on this chain and this

@@ -54,20 +54,27 @@ contract WorxMultisig is IWorxMultisig, EIP712, ReentrancyGuardTransient {
         _;
     }
 
-    /// @notice Deploy with `owners` and both classes' thresholds and delays.
+    /// @notice Deploy with `owners`, both classes' thresholds and delays, and the configuration of
+    /// the contracts it administers (otherwise only reachable through Critical operations on itself).
     /// @param owners distinct non-zero addresses, at most {MAX_OWNERS}.
     /// @param routineThreshold owners needed for Routine operations (1..owners).
     /// @param criticalThreshold owners needed for Critical operations (1..owners).
     /// @param routineDelay timelock of Routine operations, in seconds (MIN_DELAY..MAX_DELAY).
     /// @param criticalDelay timelock of Critical operations, in seconds (MIN_DELAY..MAX_DELAY).
     /// @param initialGuardian who may pause pausable targets; zero for none.
+    /// @param initialClasses (target, selector, class) entries, applied in order as {configureClass}
+    /// would (a later entry for the same pair wins); anything not listed stays Critical.
+    /// @param initialPausableTargets contracts the guardian may pause, checked as {setPausableTarget}
+    /// checks them (so they must be deployed first).
     constructor(
         address[] memory owners,
         uint256 routineThreshold,
         uint256 criticalThreshold,
         uint256 routineDelay,
         uint256 criticalDelay,
-        address initialGuardian
+        address initialGuardian,
+        ClassConfig[] memory initialClasses,
+        address[] memory initialPausableTargets
     ) EIP712("WorxMultisig", "1") {
         for (uint256 i; i < owners.length; ++i) {
             _addOwner(owners[i]);
@@ -77,6 +84,13 @@ contract WorxMultisig is IWorxMultisig, EIP712, ReentrancyGuardTransient {
         _setDelay(OperationClass.Routine, routineDelay);
         _setDelay(OperationClass.Critical, criticalDelay);
         _setGuardian(initialGuardian);
+        for (uint256 i; i < initialClasses.length; ++i) {
+            ClassConfig memory entry = initialClasses[i];
+            _configureClass(entry.target, entry.selector, entry.opClass);
+        }
+        for (uint256 i; i < initialPausableTargets.length; ++i) {
+            _setPausableTarget(initialPausableTargets[i], true);
+        }
     }
 
     /// @notice Accept native coin, so operations can send it.
@@ -230,17 +244,12 @@ contract WorxMultisig is IWorxMultisig, EIP712, ReentrancyGuardTransient {
 
     /// @inheritdoc IWorxMultisig
     function configureClass(address target, bytes4 selector, OperationClass opClass) external onlySelf {
-        if (target == address(this)) revert CannotConfigureSelf();
-        if (target == address(0)) revert InvalidTarget(target);
-        _classes[target][selector] = opClass;
-        emit ClassConfigured(target, selector, opClass);
+        _configureClass(target, selector, opClass);
     }
 
     /// @inheritdoc IWorxMultisig
     function setPausableTarget(address target, bool pausable) external onlySelf {
-        if (target == address(this) || target.code.length == 0) revert InvalidTarget(target);
-        _pausable[target] = pausable;
-        emit PausableTargetConfigured(target, pausable);
+        _setPausableTarget(target, pausable);
     }
 
     /// @inheritdoc IWorxMultisig
@@ -496,6 +505,19 @@ contract WorxMultisig is IWorxMultisig, EIP712, ReentrancyGuardTransient {
         // newDelay <= MAX_DELAY (30 days) fits 32 bits.
         policy.delay = uint32(newDelay);
         emit DelayChanged(opClass, previous, newDelay);
+    }
+
+    function _configureClass(address target, bytes4 selector, OperationClass opClass) private {
+        if (target == address(this)) revert CannotConfigureSelf();
+        if (target == address(0)) revert InvalidTarget(target);
+        _classes[target][selector] = opClass;
+        emit ClassConfigured(target, selector, opClass);
+    }
+
+    function _setPausableTarget(address target, bool pausable) private {
+        if (target == address(this) || target.code.length == 0) revert InvalidTarget(target);
+        _pausable[target] = pausable;
+        emit PausableTargetConfigured(target, pausable);
     }
 
     function _setGuardian(address newGuardian) private {

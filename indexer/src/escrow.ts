@@ -3,13 +3,11 @@
  * Rows carry the chain's CAIP-2 id (`eip155:<context.chain.id>`); ids are built from it so rows
  * of different chains never collide.
  */
-import { ponder, type Context } from "ponder:registry";
-import { adminAction, escrow, escrowContract, feeFlow, milestone, withdrawal } from "ponder:schema";
-import { zeroHash, type Address, type Hex } from "viem";
+import { ponder } from "ponder:registry";
+import { escrow, escrowContract, feeFlow, milestone, withdrawal } from "ponder:schema";
+import { zeroHash, type Address } from "viem";
+import { caip2, recordAudit, type AnyContext, type AuditedEvent } from "./audit.ts";
 
-type AnyContext = Context<"MilestoneEscrow:EscrowCreated">;
-
-const caip2 = (context: { chain: { id: number } }) => `eip155:${context.chain.id}`;
 const escrowKey = (chainId: string, escrowId: bigint) => `${chainId}:${escrowId}`;
 const milestoneKey = (chainId: string, escrowId: bigint, index: bigint | number) => `${chainId}:${escrowId}:${index}`;
 const contractKey = (chainId: string, address: Address) => `${chainId}:${address.toLowerCase()}`;
@@ -147,35 +145,16 @@ ponder.on("MilestoneEscrow:Withdrawn", async ({ event, context }) => {
 
 // ───────────────────────────── administration ─────────────────────────────
 
-interface AdminEvent {
-  args: Record<string, unknown>;
-  log: { address: Address; logIndex: number };
-  block: { number: bigint; timestamp: bigint };
-  transaction: { hash: Hex; from: Address };
-}
-
 /** Appends to the audit log and applies `settings` to the contract's row. */
 async function recordAdmin(
   action: string,
-  event: AdminEvent,
-  context: Pick<AnyContext, "db" | "chain">,
+  event: AuditedEvent,
+  context: AnyContext,
   actor: Address,
   settings: { feeRecipient?: Address; platformFeeBps?: number; paused?: boolean } = {},
 ): Promise<void> {
   const chainId = caip2(context);
-  await context.db.insert(adminAction).values({
-    id: `${chainId}:${event.transaction.hash}:${event.log.logIndex}`,
-    chainId,
-    contract: event.log.address,
-    action,
-    actor,
-    details: Object.fromEntries(
-      Object.entries(event.args).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : (v as string | number | boolean)]),
-    ),
-    timestamp: event.block.timestamp,
-    blockNumber: event.block.number,
-    txHash: event.transaction.hash,
-  });
+  await recordAudit(context, event, action, actor);
   await context.db
     .insert(escrowContract)
     .values({

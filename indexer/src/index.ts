@@ -3,3 +3,4 @@
  * (Ponder loads every file under src/ except src/api; this index keeps the list explicit.)
  */
 import "./escrow.ts";
+import "./multisig.ts";

@@ -101,6 +101,8 @@ export async function measureMultisigGas(): Promise<MultisigGasRow[]> {
       BigInt(24 * HOUR),
       BigInt(48 * HOUR),
       zeroAddress,
+      [],
+      [],
     ]);
     await gasOf(relayer.sendTransaction({ to: worx.address, value: 10n ** 18n }));
     await gasOf(token.write.mint([worx.address, 10n ** 12n]));

@@ -8,7 +8,10 @@ const HARDHAT_MNEMONIC = "test test test test test test test test test test test
 
 export const localAccount = (index: number) => mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: index });
 
-/** Who is who in the demo data. #0 deploys and administers. */
+/**
+ * Who is who in the demo data. #0 deploys (then hands the escrow to the multisig), receives the
+ * platform fees and is the multisig's guardian; #0..#4 are the multisig's owners.
+ */
 export const demoRoles = {
   deployer: 0,
   alice: 1, // client

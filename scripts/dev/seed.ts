@@ -1,22 +1,31 @@
 /**
  * Demo data for a local chain: several accounts and escrows in every state, sent as real
- * transactions so the indexer and the SPA see exactly what a user would produce.
+ * transactions so the indexer and the SPA see exactly what a user would produce, and one
+ * multisig operation waiting for approvals (so the admin console shows a queue).
+ * Nothing here needs admin powers: those belong to the multisig (Protocol Ignition module).
  * Import it only after a deploy: it reads the generated registry at load time.
  */
-import { createPublicClient, createWalletClient, http, parseEther, parseUnits, zeroAddress, type Address, type Hash } from "viem";
+import { createPublicClient, createWalletClient, encodeFunctionData, http, parseEther, parseUnits, zeroAddress, type Address, type Hash, type Hex } from "viem";
 import { hardhat } from "viem/chains";
-import { demoStablecoinAbi, milestoneEscrowAbi } from "../../generated/abis.ts";
+import { demoStablecoinAbi, milestoneEscrowAbi, worxMultisigAbi } from "../../generated/abis.ts";
 import { evmContract } from "../../generated/deployments.ts";
 import { demoRoles, localAccount } from "./accounts.ts";
+import { connectMultisig } from "./multisigOps.ts";
 
 export interface SeedSummary {
   escrows: number;
   accounts: Record<keyof typeof demoRoles, Address>;
+  /** The multisig operation left pending: a platform fee change to 8%, 1 of 2 approvals. */
+  pendingOperation: { id: Hex; description: string };
 }
+
+/** Fee the pending demo operation proposes (basis points). */
+export const DEMO_PROPOSED_FEE_BPS = 800;
 
 export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   const escrow = evmContract("eip155:31337", "MilestoneEscrow");
   const token = evmContract("eip155:31337", "DemoStablecoin");
+  const multisig = connectMultisig({ transport: http(rpcUrl), address: evmContract("eip155:31337", "WorxMultisig"), abi: worxMultisigAbi });
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ chain: hardhat, transport });
   const wallet = (index: number) => createWalletClient({ chain: hardhat, transport, account: localAccount(index) });
@@ -84,5 +93,19 @@ export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   const cancelled = await create(carol, bob, token, [usd(250), usd(250)]);
   await mined(wallet(bob).writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "cancelEscrow", args: [cancelled] }));
 
-  return { escrows: count, accounts };
+  // 6. Governance: the deployer (a multisig owner) proposes lowering the fee to 8%. A fee change
+  //    is Routine: one more owner's approval queues it, then it waits 24 h.
+  const feeChange = {
+    target: escrow,
+    value: 0n,
+    data: encodeFunctionData({ abi: milestoneEscrowAbi, functionName: "setPlatformFee", args: [DEMO_PROPOSED_FEE_BPS] }),
+    nonce: 1n,
+  };
+  await multisig.propose(feeChange, localAccount(demoRoles.deployer));
+
+  return {
+    escrows: count,
+    accounts,
+    pendingOperation: { id: multisig.id(feeChange), description: `set the platform fee to ${DEMO_PROPOSED_FEE_BPS / 100}% (1 of 2 approvals)` },
+  };
 }

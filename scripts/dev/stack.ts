@@ -3,6 +3,7 @@
  * a Hardhat node, the Ignition deploy + codegen, Ponder on PGlite (or DATABASE_URL), the SPA.
  */
 import { rmSync } from "node:fs";
+import { createConnection } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { run, startProcess, waitFor, type Supervised } from "./processes.ts";
@@ -29,6 +30,9 @@ async function rpc(url: string, method: string, params: unknown[] = []): Promise
 /** Starts `hardhat node` (chain 31337, the standard funded accounts) and waits for its RPC. */
 export async function startHardhatNode(port = 8545, logFile?: string): Promise<LocalChain> {
   const rpcUrl = `http://127.0.0.1:${port}`;
+  // Another node on the port would answer the readiness check, and everything after (deploys,
+  // transactions) would land on someone else's chain.
+  if (await portInUse(port)) throw new Error(`Cannot start the Hardhat node on port ${port}: something already listens there`);
   const process = startProcess("chain", bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: repoRoot,
     logFile,
@@ -38,12 +42,12 @@ export async function startHardhatNode(port = 8545, logFile?: string): Promise<L
 }
 
 /**
- * Builds, deploys the local demo module through Ignition (fresh journal: a new in-memory node
- * starts from block 0) and regenerates the ABI/address registry.
+ * Deploys the local demo module through Ignition (fresh journal: a new in-memory node starts from
+ * block 0) and regenerates the ABI/address registry. Ignition compiles the contracts itself
+ * (production profile, no Solidity tests) before deploying: no separate build step.
  */
 export async function deployLocal(rpcUrl: string): Promise<void> {
   const env = { RPC_URL_31337: rpcUrl };
-  await run(bin("hardhat"), ["build", "--quiet"], { cwd: repoRoot, env });
   // One deployment id per node port: concurrent local stacks (tests) never share a journal.
   const deploymentId = `localhost-${new URL(rpcUrl).port}`;
   await run(bin("hardhat"), ["ignition", "deploy", "scripts/deploy/ignition/modules/LocalDemo.ts", "--network", "localhost", "--deployment-id", deploymentId, "--reset"], {
@@ -51,6 +55,17 @@ export async function deployLocal(rpcUrl: string): Promise<void> {
     env,
   });
   await run(bin("tsx"), ["scripts/codegen/index.ts"], { cwd: repoRoot });
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
 }
 
 export interface Indexer {
@@ -63,8 +78,22 @@ export interface IndexerOptions {
   port?: number;
   /** Postgres schema Ponder writes into; unique per run so stale rows never look valid. */
   schema?: string;
-  /** PGlite data directory (ignored when DATABASE_URL is set). Wiped before start. */
+  /** PGlite data directory (ignored with a PostgreSQL database). Wiped before start unless `resume`. */
   pgliteDir?: string;
+  /**
+   * PostgreSQL connection string. Default: DATABASE_URL from the environment; without either,
+   * embedded PGlite. An empty string forces PGlite even when DATABASE_URL is set.
+   */
+  databaseUrl?: string;
+  /**
+   * Restart on the data a previous run left (same database and `schema`, e.g. after a crash):
+   * the PGlite directory is not wiped, and Ponder resumes from its last checkpoint (after a crash
+   * it first waits out the dead instance's schema lock, up to 25 s). Crash-safe on PostgreSQL
+   * only: Ponder 0.16 writes PGlite without transactions, so after a crash on PGlite start fresh.
+   */
+  resume?: boolean;
+  /** Extra environment for Ponder (e.g. the API's WORX_API_* limits). */
+  env?: Record<string, string | undefined>;
   logFile?: string;
   echo?: boolean;
 }
@@ -73,8 +102,12 @@ export interface IndexerOptions {
 export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   const port = options.port ?? 42069;
   const pgliteDir = options.pgliteDir ?? join(repoRoot, "indexer", ".ponder", "pglite");
-  if (!process.env.DATABASE_URL) rmSync(pgliteDir, { recursive: true, force: true });
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? "";
+  if (!databaseUrl && !options.resume) rmSync(pgliteDir, { recursive: true, force: true });
   const schema = options.schema ?? `worx_${Date.now()}`;
+  // Ponder silently moves to the next free port when its port is taken: /health would then be
+  // answered by whatever holds the port. Refuse instead.
+  if (await portInUse(port)) throw new Error(`Cannot start the indexer on port ${port}: something already listens there`);
   const child = startProcess(
     "indexer",
     bin("ponder"),
@@ -83,7 +116,13 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
       // Run inside indexer/: Ponder's GraphQL middleware writes generated/schema.graphql under
       // the working directory (not --root), and .env.local is read from there too.
       cwd: join(repoRoot, "indexer"),
-      env: { RPC_URL_31337: options.rpcUrl, WORX_PGLITE_DIR: pgliteDir, PONDER_TELEMETRY_DISABLED: "true" },
+      env: {
+        ...options.env,
+        RPC_URL_31337: options.rpcUrl,
+        WORX_PGLITE_DIR: pgliteDir,
+        DATABASE_URL: databaseUrl || undefined,
+        PONDER_TELEMETRY_DISABLED: "true",
+      },
       logFile: options.logFile,
       echo: options.echo,
     },
@@ -98,7 +137,7 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
       return res.ok ? true : undefined;
     },
     120_000,
-    500,
+    200,
   ).finally(() => (started = true));
   // Fail fast when Ponder dies on start (bad config, port in use) instead of timing out.
   const died = child.exited.then((code) => {

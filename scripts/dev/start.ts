@@ -54,7 +54,8 @@ Worx is running.
   Chain (31337)  ${chain.rpcUrl}
   Logs           ${logs}
 
-Demo data: ${seeded.escrows} escrows. Accounts (Hardhat's public test keys; import one into your wallet):
+Demo data: ${seeded.escrows} escrows; one multisig operation pending: ${seeded.pendingOperation.description}.
+Accounts 0..4 own the multisig (2 of 5 for routine, 3 of 5 for critical operations); #0 is its guardian. Accounts (Hardhat's public test keys; import one into your wallet):
 ${Object.entries(seeded.accounts).map(([name, address]) => `  ${name.padEnd(9)} ${address}`).join("\n")}
 
 Press Ctrl-C to stop everything.`);

@@ -58,8 +58,14 @@ const suites: Suite[] = [
   { name: "typecheck (config, scripts, tests)", command: bin("tsc"), args: ["-p", "tsconfig.json"] },
   { name: "indexer typecheck", command: bin("tsc"), args: ["-p", "indexer/tsconfig.json", "--noEmit"] },
   { name: "web typecheck", command: bin("tsc"), args: ["-p", "web/tsconfig.json", "--noEmit"] },
-  { name: "indexer tests (real node + real Ponder)", command: bin("tsx"), args: ["--test", "--test-reporter=spec", "test/indexer/**/*.test.ts"], count: nodeTestCount },
-  { name: "end-to-end (headless Chromium)", command: bin("tsx"), args: ["--test", "--test-reporter=spec", "test/e2e/**/*.test.ts"], count: nodeTestCount },
+  {
+    // One file at a time: each starts its own Hardhat node and Ponder instances (and PostgreSQL).
+    name: "indexer tests (real node + real Ponder, PGlite and PostgreSQL)",
+    command: bin("tsx"),
+    args: ["--test", "--test-reporter=spec", "--test-concurrency=1", "test/indexer/**/*.test.ts"],
+    count: nodeTestCount,
+  },
+  { name: "end-to-end (headless Chromium)", command: bin("tsx"), args: ["--test", "--test-reporter=spec", "--test-concurrency=1", "test/e2e/**/*.test.ts"], count: nodeTestCount },
 ];
 
 function runSuite(suite: Suite): Promise<{ code: number; output: string }> {

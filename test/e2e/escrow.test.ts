@@ -3,8 +3,9 @@
  * Ponder indexer, with wallets injected into the page (./wallets.ts).
  *
  * EVM: the client connects through RainbowKit, a bad form is refused inline, an escrow of two dUSD
- * milestones is created, a fund attempt while the guardian paused the protocol is explained in
- * words, the escrow is approved + funded, the freelancer (second page) rejects once then submits
+ * milestones is created, a fund attempt while the guardian paused the protocol (through the
+ * multisig's guardianPause) is explained in words, the multisig unpauses it (two owners' EIP-712
+ * signatures, queue, 24 h timelock, execute), the escrow is approved + funded, the freelancer (second page) rejects once then submits
  * milestone 1, the client approves it, the freelancer withdraws the payout; "My escrows" shows the
  * indexer's rows all along. Stacks: the page connects the injected Leather provider and sends
  * create-escrow and fund-escrow in post-condition deny mode. No request leaves 127.0.0.1.
@@ -18,7 +19,9 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Cl, cvToValue, deserializePostConditionWire, wireToPostCondition } from "@stacks/transactions";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { createWalletClient, http, parseUnits, publicActions, type Address } from "viem";
+import { createWalletClient, encodeFunctionData, http, parseUnits, publicActions, type Address } from "viem";
+import { localAccount } from "../../scripts/dev/accounts.ts";
+import { connectMultisig, OPERATION_STATE, type MultisigOps } from "../../scripts/dev/multisigOps.ts";
 import { stopAll } from "../../scripts/dev/processes.ts";
 import { deployLocal, repoRoot, startHardhatNode, startIndexer, startWeb } from "../../scripts/dev/stack.ts";
 import { FAKE_STX_ADDRESS, TestWallets } from "./wallets.ts";
@@ -26,7 +29,7 @@ import { FAKE_STX_ADDRESS, TestWallets } from "./wallets.ts";
 const CHAIN_PORT = 8547;
 const INDEXER_PORT = 42071;
 const WEB_PORT = 5174;
-const ADMIN: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // Hardhat #0: deployer, admin, pauser
+const ADMIN: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // Hardhat #0: deployer, multisig guardian and owner
 const CLIENT: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // Hardhat #1
 const FREELANCER: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"; // Hardhat #2
 const TX_TIMEOUT = 30_000;
@@ -45,6 +48,7 @@ const tmp = (prefix: string) => {
 let abis: typeof import("../../generated/abis.ts");
 let escrowAddress: Address;
 let dusdAddress: Address;
+let multisig: MultisigOps;
 let stacksEscrow: string;
 
 let rpcUrl: string;
@@ -135,6 +139,7 @@ describe("milestone escrow in the browser", { timeout: 300_000 }, () => {
     const { evmContract } = await import("../../generated/deployments.ts");
     escrowAddress = evmContract("eip155:31337", "MilestoneEscrow");
     dusdAddress = evmContract("eip155:31337", "DemoStablecoin");
+    multisig = connectMultisig({ transport: http(rpcUrl), address: evmContract("eip155:31337", "WorxMultisig"), abi: abis.worxMultisigAbi });
     const { stacksDeployments } = (await import("../../generated/stacks.ts")) as { stacksDeployments: Record<string, { contracts: Record<string, string> }> };
     stacksEscrow = stacksDeployments["stacks:2147483648"]!.contracts.escrow!;
 
@@ -236,8 +241,9 @@ describe("milestone escrow in the browser", { timeout: 300_000 }, () => {
     await card.getByRole("button", { name: "Approve 150.5 dUSD" }).click();
     await expectConfirmed(card, "approve-token");
 
-    const pause = await admin.writeContract({ address: escrowAddress, abi: abis.milestoneEscrowAbi, functionName: "pause" });
-    await admin.waitForTransactionReceipt({ hash: pause });
+    // The escrow's pauser is the multisig: its guardian (#0) pauses at once, nobody else can.
+    await multisig.guardianPause(escrowAddress, localAccount(0));
+    assert.equal(await admin.readContract({ address: escrowAddress, abi: abis.milestoneEscrowAbi, functionName: "paused" }), true);
     const sent = sentTransactions();
     await card.getByRole("button", { name: "Fund escrow" }).click();
     const outcome = await txOutcome(card, "fund");
@@ -246,8 +252,12 @@ describe("milestone escrow in the browser", { timeout: 300_000 }, () => {
     assert.equal(sentTransactions(), sent, "the doomed call was caught by the simulation, before the wallet");
     await shot(clientPage, "04-fund-reverted-paused");
 
-    const unpause = await admin.writeContract({ address: escrowAddress, abi: abis.milestoneEscrowAbi, functionName: "unpause" });
-    await admin.waitForTransactionReceipt({ hash: unpause });
+    // Unpausing is a Routine multisig operation: two owners sign it, #0 relays and queues it,
+    // the 24 h timelock passes (evm_increaseTime + a mined block), then it executes.
+    const unpause = { target: escrowAddress, value: 0n, data: encodeFunctionData({ abi: abis.milestoneEscrowAbi, functionName: "unpause" }), nonce: 1n };
+    await multisig.run(unpause, [localAccount(1), localAccount(2)], localAccount(0));
+    assert.equal(await multisig.state(unpause), OPERATION_STATE.Executed);
+    assert.equal(await admin.readContract({ address: escrowAddress, abi: abis.milestoneEscrowAbi, functionName: "paused" }), false);
   });
 
   it("funds the escrow once the protocol is unpaused", async () => {

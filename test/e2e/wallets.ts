@@ -4,6 +4,7 @@
  *    as the account the test gives it (`wallet.use(page, address)`); transactions go to the local
  *    Hardhat node, whose accounts are unlocked, so they are really signed and mined. `eth_accounts`
  *    is empty until `eth_requestAccounts` (else wagmi would reconnect on its own mid-test).
+ *    `eth_signTypedData_v4` (EIP-712) is signed by the node too, for the page's account only.
  *  - `window.LeatherProvider`: a Stacks wallet (@stacks/connect 8 finds it by that name) whose
  *    `request()` records each call and answers with a fake address / txid.
  */
@@ -115,6 +116,17 @@ export class TestWallets {
         }
         const [tx] = params as [Record<string, unknown>];
         if (!s.connected || String(tx.from).toLowerCase() !== s.account?.toLowerCase())
+          throw { code: 4100, message: "The requested account has not been authorized" } satisfies RpcError;
+        return this.forward(method, params);
+      }
+      case "eth_signTypedData_v4": {
+        // EIP-712 signatures (e.g. multisig approvals): the node signs with the page's unlocked account.
+        if (s.rejectNext) {
+          s.rejectNext = false;
+          throw { code: 4001, message: "User rejected the request." } satisfies RpcError;
+        }
+        const [address] = params as [string, string];
+        if (!s.connected || address.toLowerCase() !== s.account?.toLowerCase())
           throw { code: 4100, message: "The requested account has not been authorized" } satisfies RpcError;
         return this.forward(method, params);
       }

@@ -620,7 +620,9 @@ contract WorxMultisigInvariantTest is Test {
             owners[i] = candidates[(i * 3) % 8]; // a spread-out subset of the sorted candidates
         }
         address guardian = makeAddr("guardian");
-        ms = new WorxMultisig(owners, 2, 3, 24 hours, 48 hours, guardian);
+        ms = new WorxMultisig(
+            owners, 2, 3, 24 hours, 48 hours, guardian, new IWorxMultisig.ClassConfig[](0), new address[](0)
+        );
         sink = new Sink();
         usd = new DemoStablecoin("Demo USD", "dUSD");
         vm.startPrank(address(ms));

@@ -134,7 +134,9 @@ contract WorxMultisigTest is Test {
         guardian = makeAddr("guardian");
         (stranger, strangerKey) = makeAddrAndKey("stranger");
 
-        ms = new WorxMultisig(owners, ROUTINE_THRESHOLD, CRITICAL_THRESHOLD, ROUTINE_DELAY, CRITICAL_DELAY, guardian);
+        ms = new WorxMultisig(
+            owners, ROUTINE_THRESHOLD, CRITICAL_THRESHOLD, ROUTINE_DELAY, CRITICAL_DELAY, guardian, _noClasses(), _noTargets()
+        );
         target = new MockTarget();
         usd = new DemoStablecoin("Demo USD", "dUSD");
         vm.prank(address(ms));
@@ -265,11 +267,43 @@ contract WorxMultisigTest is Test {
         }
     }
 
+    function _noClasses() internal pure returns (IWorxMultisig.ClassConfig[] memory) {
+        return new IWorxMultisig.ClassConfig[](0);
+    }
+
+    function _noTargets() internal pure returns (address[] memory) {
+        return new address[](0);
+    }
+
+    function _classes(address to, bytes4 selector, IWorxMultisig.OperationClass opClass)
+        internal
+        pure
+        returns (IWorxMultisig.ClassConfig[] memory list)
+    {
+        list = new IWorxMultisig.ClassConfig[](1);
+        list[0] = IWorxMultisig.ClassConfig({target: to, selector: selector, opClass: opClass});
+    }
+
+    function _targets(address a) internal pure returns (address[] memory list) {
+        list = new address[](1);
+        list[0] = a;
+    }
+
+    /// @dev A multisig with the standard owners and policies and the given initial configuration.
+    function _deployConfigured(IWorxMultisig.ClassConfig[] memory classes, address[] memory pausable)
+        internal
+        returns (WorxMultisig)
+    {
+        return new WorxMultisig(
+            owners, ROUTINE_THRESHOLD, CRITICAL_THRESHOLD, ROUTINE_DELAY, CRITICAL_DELAY, guardian, classes, pausable
+        );
+    }
+
     function _deploy(address[] memory list, uint256 routineT, uint256 criticalT, uint256 routineD, uint256 criticalD)
         internal
         returns (WorxMultisig)
     {
-        return new WorxMultisig(list, routineT, criticalT, routineD, criticalD, guardian);
+        return new WorxMultisig(list, routineT, criticalT, routineD, criticalD, guardian, _noClasses(), _noTargets());
     }
 
     // ───────────────────────────── constructor ─────────────────────────────
@@ -335,7 +369,7 @@ contract WorxMultisigTest is Test {
     }
 
     function test_constructor_acceptsNoGuardian() public {
-        WorxMultisig other = new WorxMultisig(owners, 1, 1, 1 hours, 1 hours, address(0));
+        WorxMultisig other = new WorxMultisig(owners, 1, 1, 1 hours, 1 hours, address(0), _noClasses(), _noTargets());
         assertEq(other.guardian(), address(0));
     }
 
@@ -407,6 +441,92 @@ contract WorxMultisigTest is Test {
             abi.encodeWithSelector(IWorxMultisig.InvalidDelay.selector, CRITICAL, 30 days + 1, 1 hours, 30 days)
         );
         _deploy(owners, 2, 3, 1 hours, 30 days + 1);
+    }
+
+    function test_constructor_appliesInitialClassesAndPausableTargetsWithTheSettersEvents() public {
+        IWorxMultisig.ClassConfig[] memory classes = new IWorxMultisig.ClassConfig[](3);
+        classes[0] = IWorxMultisig.ClassConfig(address(target), MockTarget.setValue.selector, ROUTINE);
+        classes[1] = IWorxMultisig.ClassConfig(address(target), MockTarget.unpause.selector, ROUTINE);
+        classes[2] = IWorxMultisig.ClassConfig(address(usd), bytes4(0), CRITICAL);
+        address[] memory pausable = new address[](2);
+        pausable[0] = address(target);
+        pausable[1] = address(usd);
+
+        vm.recordLogs();
+        WorxMultisig other = _deployConfigured(classes, pausable);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        // The owner/threshold/delay/guardian events come first, then the configuration, in order.
+        uint256 first = logs.length - 5;
+        assertEq(logs[first - 1].topics[0], IWorxMultisig.GuardianChanged.selector);
+        for (uint256 i; i < 3; ++i) {
+            Vm.Log memory log = logs[first + i];
+            assertEq(log.emitter, address(other));
+            assertEq(log.topics[0], IWorxMultisig.ClassConfigured.selector);
+            assertEq(log.topics[1], bytes32(uint256(uint160(classes[i].target))));
+            assertEq(log.topics[2], bytes32(classes[i].selector));
+            assertEq(abi.decode(log.data, (uint8)), uint8(classes[i].opClass));
+        }
+        for (uint256 i; i < 2; ++i) {
+            Vm.Log memory log = logs[first + 3 + i];
+            assertEq(log.topics[0], IWorxMultisig.PausableTargetConfigured.selector);
+            assertEq(log.topics[1], bytes32(uint256(uint160(pausable[i]))));
+            assertTrue(abi.decode(log.data, (bool)));
+        }
+
+        assertEq(uint8(other.classOf(address(target), abi.encodeCall(MockTarget.setValue, (1)))), uint8(ROUTINE));
+        assertEq(uint8(other.classOf(address(target), abi.encodeCall(MockTarget.unpause, ()))), uint8(ROUTINE));
+        assertEq(uint8(other.classOf(address(target), abi.encodeCall(MockTarget.pause, ()))), uint8(CRITICAL));
+        assertEq(uint8(other.classOf(address(usd), "")), uint8(CRITICAL));
+        assertTrue(other.isPausableTarget(address(target)));
+        assertTrue(other.isPausableTarget(address(usd)));
+        assertFalse(other.isPausableTarget(address(ms)));
+    }
+
+    function test_constructor_initialConfigurationWorksEndToEnd() public {
+        WorxMultisig other = _deployConfigured(
+            _classes(address(target), MockTarget.setValue.selector, ROUTINE), _targets(address(target))
+        );
+        // Routine at once: two signatures queue a setValue, with the Routine delay.
+        IWorxMultisig.Operation memory op = _routineOp(42);
+        other.approveWithSignatures(op, _firstSigs(other.hashOperation(op), ROUTINE_THRESHOLD));
+        assertEq(other.queue(op), block.timestamp + ROUTINE_DELAY);
+        vm.warp(block.timestamp + ROUTINE_DELAY);
+        other.execute(op);
+        assertEq(target.value(), 42);
+        // Pausable at once: the guardian needs no Critical operation first.
+        vm.prank(guardian);
+        other.guardianPause(address(target));
+        assertTrue(target.paused());
+    }
+
+    function test_constructor_laterEntryForTheSamePairWins() public {
+        IWorxMultisig.ClassConfig[] memory classes = new IWorxMultisig.ClassConfig[](2);
+        classes[0] = IWorxMultisig.ClassConfig(address(target), MockTarget.setValue.selector, ROUTINE);
+        classes[1] = IWorxMultisig.ClassConfig(address(target), MockTarget.setValue.selector, CRITICAL);
+        WorxMultisig other = _deployConfigured(classes, _noTargets());
+        assertEq(uint8(other.classOf(address(target), abi.encodeCall(MockTarget.setValue, (1)))), uint8(CRITICAL));
+    }
+
+    function test_constructor_revertsWhenAnInitialClassTargetsTheMultisigOrZero() public {
+        address next = vm.computeCreateAddress(address(this), vm.getNonce(address(this)));
+        vm.expectRevert(IWorxMultisig.CannotConfigureSelf.selector);
+        _deployConfigured(_classes(next, IWorxMultisig.setGuardian.selector, ROUTINE), _noTargets());
+        vm.expectRevert(abi.encodeWithSelector(IWorxMultisig.InvalidTarget.selector, address(0)));
+        _deployConfigured(_classes(address(0), bytes4(0), ROUTINE), _noTargets());
+    }
+
+    function test_constructor_revertsWhenAnInitialPausableTargetHasNoCodeOrIsTheMultisig() public {
+        vm.expectRevert(abi.encodeWithSelector(IWorxMultisig.InvalidTarget.selector, stranger));
+        _deployConfigured(_noClasses(), _targets(stranger));
+        address next = vm.computeCreateAddress(address(this), vm.getNonce(address(this)));
+        vm.expectRevert(abi.encodeWithSelector(IWorxMultisig.InvalidTarget.selector, next));
+        _deployConfigured(_noClasses(), _targets(next));
+    }
+
+    function test_constructor_withoutConfigurationEverythingIsCriticalAndNothingPausable() public {
+        WorxMultisig other = _deployConfigured(_noClasses(), _noTargets());
+        assertEq(uint8(other.classOf(address(target), abi.encodeCall(MockTarget.setValue, (1)))), uint8(CRITICAL));
+        assertFalse(other.isPausableTarget(address(target)));
     }
 
     // ───────────────────────────── receive ─────────────────────────────
@@ -1577,7 +1697,8 @@ contract WorxMultisigTest is Test {
         subset = bound(subset, 1, (1 << ownerCount) - 1);
 
         (address[] memory list, uint256[] memory ks) = _owners(ownerCount);
-        WorxMultisig multisig = new WorxMultisig(list, routineT, criticalT, 1 hours, 2 hours, guardian);
+        WorxMultisig multisig =
+            new WorxMultisig(list, routineT, criticalT, 1 hours, 2 hours, guardian, _noClasses(), _noTargets());
         if (routine) {
             vm.prank(address(multisig));
             multisig.configureClass(address(target), MockTarget.setValue.selector, ROUTINE);

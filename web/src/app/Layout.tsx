@@ -6,10 +6,12 @@ import { MyEscrows } from "../features/escrow/MyEscrows.tsx";
 import { EvmWallet, WrongNetworkNotice } from "../features/wallet/EvmWallet.tsx";
 import { hrefOf, useRoute, type Route } from "./routes.ts";
 
-// @stacks/connect and @stacks/transactions load only when the Stacks page is opened.
+// @stacks/connect and @stacks/transactions load only when the Stacks page is opened; the admin
+// console (operation decoding, charts) only when it is.
 const StacksEscrowPage = lazy(() => import("../features/escrow/stacks/StacksEscrowPage.tsx"));
+const AdminPage = lazy(() => import("../features/admin/AdminPage.tsx"));
 
-const titles: Record<Route, string> = { escrows: "Escrows", stacks: "Stacks" };
+const titles: Record<Route, string> = { escrows: "Escrows", stacks: "Stacks", admin: "Admin" };
 
 export function Layout() {
   const route = useRoute();
@@ -26,7 +28,7 @@ export function Layout() {
             </a>
           ))}
         </nav>
-        {route === "escrows" ? <EvmWallet /> : null}
+        {route !== "stacks" ? <EvmWallet /> : null}
       </header>
       <main>
         {route === "escrows" ? (
@@ -41,9 +43,7 @@ export function Layout() {
             </div>
           </>
         ) : (
-          <Suspense fallback={<p className="muted">Loading the Stacks wallet tools…</p>}>
-            <StacksEscrowPage />
-          </Suspense>
+          <Suspense fallback={<p className="muted">Loading…</p>}>{route === "stacks" ? <StacksEscrowPage /> : <AdminPage />}</Suspense>
         )}
       </main>
       <footer className="muted">Funds are held by the escrow contract; this page only asks your wallet to sign.</footer>

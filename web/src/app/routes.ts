@@ -1,10 +1,14 @@
-/** Hash routes: `#/` escrows on EVM chains, `#/stacks` escrows on Stacks (lazy-loaded). */
+/**
+ * Hash routes: `#/` escrows on EVM chains, `#/stacks` escrows on Stacks, `#/admin` the protocol's
+ * admin console (the last two lazy-loaded).
+ */
 import { useSyncExternalStore } from "react";
 
-export type Route = "escrows" | "stacks";
+export type Route = "escrows" | "stacks" | "admin";
 
 function current(): Route {
-  return window.location.hash.replace(/^#\/?/, "").split(/[/?]/)[0] === "stacks" ? "stacks" : "escrows";
+  const first = window.location.hash.replace(/^#\/?/, "").split(/[/?]/)[0];
+  return first === "stacks" || first === "admin" ? first : "escrows";
 }
 
 function subscribe(listener: () => void) {
@@ -16,4 +20,4 @@ export function useRoute(): Route {
   return useSyncExternalStore(subscribe, current, () => "escrows");
 }
 
-export const hrefOf = (route: Route) => (route === "stacks" ? "#/stacks" : "#/");
+export const hrefOf = (route: Route) => (route === "escrows" ? "#/" : `#/${route}`);

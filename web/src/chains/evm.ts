@@ -8,7 +8,7 @@ import { deployments } from "../../../generated/deployments.ts";
 import { evmChains, evmCaip2, type ChainInfo, type EvmChainId } from "../../../scripts/registry/chains.ts";
 
 /** Contracts the SPA uses, by their Ignition future name (the keys of a deployment's `contracts`). */
-export type WorxContract = "MilestoneEscrow" | "DemoStablecoin";
+export type WorxContract = "MilestoneEscrow" | "DemoStablecoin" | "WorxMultisig";
 
 interface Deployment {
   readonly chainId: number;

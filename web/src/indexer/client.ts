@@ -27,3 +27,23 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
   return body.data;
 }
+
+/**
+ * A read-only SQL query over HTTP (Ponder's `/sql/db`, the endpoint `@ponder/client` uses: the
+ * query travels superjson-encoded, `$1`… bound to `params`). For aggregates GraphQL can't express;
+ * Ponder validates the SQL (one SELECT, allow-listed functions, only the indexer's tables). Cast
+ * bigint results to text in the query: JSON has no 64-bit integers.
+ */
+export async function sql<Row>(query: string, params: (string | number)[] = [], signal?: AbortSignal): Promise<Row[]> {
+  const url = `${base}/sql/db?sql=${encodeURIComponent(JSON.stringify({ json: { sql: query, params, typings: [] } }))}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { signal });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new IndexerError(`The indexer at ${base} can't be reached.`);
+  }
+  const body = (await res.json().catch(() => ({}))) as { rows?: Row[]; error?: string };
+  if (!res.ok || !Array.isArray(body.rows)) throw new IndexerError(`The indexer answered: ${body.error || `HTTP ${res.status}`}`);
+  return body.rows;
+}

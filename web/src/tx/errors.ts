@@ -1,21 +1,23 @@
 /**
- * Why a write failed, in words. Revert data is decoded against the generated ABIs (the escrow and
- * the ERC-20 errors it can bubble up); every custom error has a sentence, and the `switch` is
- * exhaustive, so a new error in the contract breaks the type check until it gets one.
+ * Why a write failed, in words. Revert data is decoded against the generated ABIs (the escrow, the
+ * ERC-20 errors it can bubble up, and the multisig that administers it); every custom error has a
+ * sentence, and the `switch` is exhaustive, so a new error in a contract breaks the type check
+ * until it gets one.
  */
 import {
   BaseError,
   ChainMismatchError,
   ContractFunctionRevertedError,
   decodeErrorResult,
+  formatEther,
   InsufficientFundsError,
   UserRejectedRequestError,
   type DecodeErrorResultReturnType,
   type Hex,
 } from "viem";
-import { demoStablecoinAbi, milestoneEscrowAbi } from "../../../generated/abis.ts";
+import { demoStablecoinAbi, milestoneEscrowAbi, worxMultisigAbi } from "../../../generated/abis.ts";
 
-const errorAbi = [...milestoneEscrowAbi, ...demoStablecoinAbi].filter((item) => item.type === "error");
+const errorAbi = [...milestoneEscrowAbi, ...demoStablecoinAbi, ...worxMultisigAbi].filter((item) => item.type === "error");
 type KnownError = DecodeErrorResultReturnType<typeof errorAbi>;
 
 export const USER_REJECTED = "You rejected the request in your wallet";
@@ -28,6 +30,11 @@ export interface ExplainContext {
 
 const escrowStatusWords = ["does not exist", "not funded yet", "already funded", "already completed", "cancelled"];
 const milestoneStatusWords = ["not submitted yet", "already submitted and waiting for approval", "already released"];
+/** IWorxMultisig.OperationState, as the end of "The operation is …". */
+const operationStateWords = ["not known to this multisig (never proposed here)", "pending approvals", "queued behind its timelock", "already executed", "cancelled", "expired"];
+const classWords = ["Critical", "Routine"];
+const opRef = (id: string) => `${id.slice(0, 10)}…`;
+const when = (seconds: bigint) => new Date(Number(seconds) * 1000).toLocaleString();
 
 function sentence(error: KnownError, ctx: ExplainContext): string {
   const amount = (value: bigint) => (ctx.formatAmount ? ctx.formatAmount(value) : value.toString());
@@ -76,6 +83,56 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
       return `The escrow may only move ${amount(error.args[1])} of your tokens but needs ${amount(error.args[2])}: approve the full amount first.`;
     case "ERC20InsufficientBalance":
       return `Your token balance (${amount(error.args[1])}) is below the ${amount(error.args[2])} needed.`;
+    // WorxMultisig (contracts/interfaces/IWorxMultisig.sol)
+    case "NotOwner":
+      return `The account ${error.args[0]} is not an owner of the multisig: only owners can propose, approve, sign or cancel operations.`;
+    case "OnlySelf":
+      return "This setting can only be changed by the multisig itself: propose it as an operation, approve it with the Critical threshold, queue it and execute it after the timelock.";
+    case "NotGuardian":
+      return `Only the guardian can pause through the multisig; ${error.args[0]} is not the guardian.`;
+    case "TargetNotPausable":
+      return `The guardian may not pause ${error.args[0]}: the owners have not marked it pausable.`;
+    case "InvalidOwner":
+      return `${error.args[0]} can't be an owner: it must be a non-zero address other than the multisig.`;
+    case "DuplicateOwner":
+      return `${error.args[0]} is already an owner.`;
+    case "TooManyOwners":
+      return `The multisig can have at most ${error.args[1]} owners (this would make ${error.args[0]}).`;
+    case "InvalidThreshold":
+      return `A ${classWords[error.args[0]] ?? ""} threshold of ${error.args[1]} is invalid: it must be between 1 and the ${error.args[2]} owners.`;
+    case "RemovalBelowThreshold":
+      return `Removing ${error.args[0]} would leave ${error.args[1]} owners, fewer than a threshold of ${error.args[2]}: lower that threshold first.`;
+    case "InvalidDelay":
+      return `A ${classWords[error.args[0]] ?? ""} timelock of ${error.args[1]} seconds is outside the allowed ${error.args[2]}–${error.args[3]} seconds.`;
+    case "CannotConfigureSelf":
+      return "Calls to the multisig itself are always Critical; their class can't be changed.";
+    case "InvalidTarget":
+      return `${error.args[0]} is not a valid target here (the zero address, the multisig itself, or not a contract).`;
+    case "OperationAlreadyProposed":
+      return `This exact operation (${opRef(error.args[0])}) was proposed before and is ${operationStateWords[error.args[1]] ?? "in another state"}: approve that one, or propose again with a new nonce.`;
+    case "InvalidOperationState":
+      return `Operation ${opRef(error.args[0])} is ${operationStateWords[error.args[1]] ?? "in another state"}, so this action is not possible. Refresh to see its current state.`;
+    case "InsufficientApprovals":
+      return `Operation ${opRef(error.args[0])} has ${error.args[1]} of the ${error.args[2]} owner approvals it needs before it can be queued.`;
+    case "TimelockNotElapsed":
+      return `Operation ${opRef(error.args[0])} is still in its timelock: it can execute from ${when(error.args[1])}.`;
+    case "OperationExpired":
+      return `Operation ${opRef(error.args[0])} expired at ${when(error.args[1])} without being executed; it can never run. Propose it again.`;
+    case "NoSignatures":
+      return "No owner signature was submitted.";
+    case "SignersNotAscending":
+      return `Signatures must be sorted by signer address, each signer once (${error.args[1]} came after ${error.args[0]}).`;
+    case "InvalidSignature":
+      return `The signature of ${error.args[0]} does not match this operation on this chain and multisig (wrong account, chain or data).`;
+    case "InsufficientBalance":
+      return `The multisig holds ${formatEther(error.args[0])} ${ctx.nativeSymbol ?? "native coin"} but the operation sends ${formatEther(error.args[1])}: fund the multisig first.`;
+    case "PauseFailed":
+      return `Pausing ${error.args[0]} failed: the multisig may lack its pauser role, or it is already paused.`;
+    case "CallFailed":
+      return `The call of operation ${opRef(error.args[0])} reverted without a reason; nothing changed.`;
+    case "InvalidShortString":
+    case "StringTooLong":
+      return "The multisig's EIP-712 name is invalid.";
     case "ERC20InvalidApprover":
     case "ERC20InvalidReceiver":
     case "ERC20InvalidSender":

@@ -22,6 +22,8 @@ export interface TxController {
   state: TxState;
   busy: boolean;
   reset(): void;
+  /** Shows `reason` as a failure without asking the wallet (a check done before the write). */
+  refuse(reason: string): void;
 }
 
 export interface EvmTx extends TxController {
@@ -82,5 +84,6 @@ export function useEvmTx(chainId: number, ctx: ExplainContext = {}, onConfirmed?
   }
 
   const reset = useCallback(() => setState({ status: "idle" }), []);
-  return { state, run, reset, busy: state.status === "wallet" || state.status === "pending" };
+  const refuse = useCallback((reason: string) => setState({ status: "failed", reason }), []);
+  return { state, run, reset, refuse, busy: state.status === "wallet" || state.status === "pending" };
 }

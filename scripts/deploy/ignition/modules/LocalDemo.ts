@@ -1,12 +1,13 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import EscrowModule from "./Escrow.ts";
+import ProtocolModule from "./Protocol.ts";
 
 /**
- * Everything a local chain needs for the demo: the protocol plus a mintable stand-in for USDC.
- * Public networks use their real stablecoins from scripts/registry/chains.ts instead.
+ * Everything a local chain needs for the demo: the protocol administered by its multisig
+ * (./Protocol.ts: owners accounts 0..4, guardian and fee recipient account 0) plus a mintable
+ * stand-in for USDC. Public networks use their real stablecoins from scripts/registry/chains.ts.
  */
 export default buildModule("LocalDemo", (m) => {
-  const { milestoneEscrow } = m.useModule(EscrowModule);
+  const { milestoneEscrow, worxMultisig } = m.useModule(ProtocolModule);
   const demoStablecoin = m.contract("DemoStablecoin", ["Demo USD", "dUSD"]);
-  return { milestoneEscrow, demoStablecoin };
+  return { milestoneEscrow, worxMultisig, demoStablecoin };
 });

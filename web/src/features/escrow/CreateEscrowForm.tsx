@@ -4,7 +4,7 @@
  */
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { parseEventLogs, type Address } from "viem";
-import { useConfig } from "wagmi";
+import { useConfig, useReadContract } from "wagmi";
 import { simulateContract, writeContract } from "wagmi/actions";
 import { milestoneEscrowAbi } from "../../../../generated/abis.ts";
 import { escrowAddress, tokenOptions, type TokenOption } from "../../chains/evm.ts";
@@ -37,6 +37,8 @@ function CreateEscrowFormOn({ chainId, chainName, address, connected }: { chainI
   const token = useTokenInfo(chainId, tokenAddress);
   const balance = useTokenBalance(chainId, tokenAddress, address);
   const refresh = useRefreshEscrows();
+  // The fee new escrows get (fixed at creation), live from chain: governance may change it.
+  const fee = useReadContract({ chainId: chainId as never, address: escrowAddress(chainId), abi: milestoneEscrowAbi, functionName: "platformFeeBps", query: { refetchInterval: 10_000 } });
   const format = (v: bigint) => formatAmount(v, token);
   const tx = useEvmTx(chainId, { formatAmount: format }, (receipt) => {
     const [event] = parseEventLogs({ abi: milestoneEscrowAbi, logs: receipt.logs, eventName: "EscrowCreated" });
@@ -147,6 +149,11 @@ function CreateEscrowFormOn({ chainId, chainName, address, connected }: { chainI
         Total: <strong data-testid="create-total">{runningTotal !== undefined ? format(runningTotal) : "—"}</strong>
       </p>
       {fieldError("error-total", errors.total)}
+      {fee.data !== undefined ? (
+        <p className="hint" data-testid="create-fee">
+          Platform fee: {fee.data / 100}% of each released milestone, fixed when the escrow is created.
+        </p>
+      ) : null}
       <button type="submit" disabled={tx.busy || !token.ready}>
         Create escrow
       </button>

@@ -1,0 +1,39 @@
+/**
+ * The audit log (`admin_action`): one row per privileged event of any protocol contract, written
+ * by each component's handlers (escrow.ts, multisig.ts) through {@link recordAudit}.
+ */
+import type { Context } from "ponder:registry";
+import { adminAction } from "ponder:schema";
+import type { Address, Hex } from "viem";
+
+/** Any handler's context: the database and the chain are all the audit log needs. */
+export type AnyContext = Pick<Context<"MilestoneEscrow:EscrowCreated">, "db" | "chain">;
+
+/** The chain's CAIP-2 id, `eip155:<id>`: every row and every row id names its chain with it. */
+export const caip2 = (context: { chain: { id: number } }) => `eip155:${context.chain.id}`;
+
+/** What the audit log needs of an event, whatever its contract. */
+export interface AuditedEvent {
+  args: object;
+  log: { address: Address; logIndex: number };
+  block: { number: bigint; timestamp: bigint };
+  transaction: { hash: Hex; from: Address };
+}
+
+/** Appends the event to the audit log: its name, who acted, its arguments (bigints as strings). */
+export async function recordAudit(context: AnyContext, event: AuditedEvent, action: string, actor: Address): Promise<void> {
+  const chainId = caip2(context);
+  await context.db.insert(adminAction).values({
+    id: `${chainId}:${event.transaction.hash}:${event.log.logIndex}`,
+    chainId,
+    contract: event.log.address,
+    action,
+    actor,
+    details: Object.fromEntries(
+      Object.entries(event.args).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : (v as string | number | boolean)]),
+    ),
+    timestamp: event.block.timestamp,
+    blockNumber: event.block.number,
+    txHash: event.transaction.hash,
+  });
+}
