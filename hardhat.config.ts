@@ -35,6 +35,9 @@ export default defineConfig({
       default: {
         version: solcVersion,
         path: solcPath,
+        // One compilation job per file: solc-js (wasm) runs out of memory ("memory access out of
+        // bounds", HHE908) on a single job holding every contract and Solidity test.
+        isolated: true,
         settings: { optimizer: { enabled: true, runs: 10_000 }, evmVersion: "cancun" },
       },
       production: {
