@@ -27,6 +27,7 @@ import { connectMultisig, OPERATION_STATE, type MultisigOps } from "../../script
 import { stopAll } from "../../scripts/dev/processes.ts";
 import { deployLocal, repoRoot, startHardhatNode, startIndexer, startWeb } from "../../scripts/dev/stack.ts";
 import { TestWallets } from "./wallets.ts";
+import { eventually, expectConfirmed, INDEXER_TIMEOUT, TX_TIMEOUT, txOutcome } from "./ui.ts";
 
 const CHAIN_PORT = 8549;
 const INDEXER_PORT = 42073;
@@ -37,8 +38,6 @@ const OWNER_2 = localAccount(2);
 const OUTSIDER = localAccount(5); // not an owner
 const CLIENT = localAccount(6);
 const FREELANCER = localAccount(7);
-const TX_TIMEOUT = 30_000;
-const INDEXER_TIMEOUT = 30_000;
 const DAY = 24 * 60 * 60;
 
 const shots = join(repoRoot, "test-results", "e2e");
@@ -67,31 +66,6 @@ const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(shots, `admin-${name}.png`), fullPage: true });
-}
-
-/** Waits until the transaction status `testId` inside `scope` settles; returns its state and text. */
-async function txOutcome(scope: Page | Locator, testId: string) {
-  const el = scope.locator(["confirmed", "failed", "sent"].map((s) => `[data-testid="tx-${testId}"][data-state="${s}"]`).join(", "));
-  await el.waitFor({ timeout: TX_TIMEOUT });
-  return { state: await el.getAttribute("data-state"), text: (await el.innerText()).trim() };
-}
-
-async function expectConfirmed(scope: Page | Locator, testId: string) {
-  const { state, text } = await txOutcome(scope, testId);
-  assert.equal(state, "confirmed", `tx-${testId}: ${text}`);
-}
-
-/** Polls until `check` stops throwing (UI that follows the indexer's or the chain's polling). */
-async function eventually<T>(check: () => Promise<T>, timeout = INDEXER_TIMEOUT): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
 }
 
 const requestsOf = (method: string) => wallets.evmRequests.filter((r) => r.method === method).length;

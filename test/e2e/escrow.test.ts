@@ -25,6 +25,7 @@ import { connectMultisig, OPERATION_STATE, type MultisigOps } from "../../script
 import { stopAll } from "../../scripts/dev/processes.ts";
 import { deployLocal, repoRoot, startHardhatNode, startIndexer, startWeb } from "../../scripts/dev/stack.ts";
 import { FAKE_STX_ADDRESS, TestWallets } from "./wallets.ts";
+import { eventually, expectConfirmed, INDEXER_TIMEOUT, TX_TIMEOUT, txOutcome } from "./ui.ts";
 
 const CHAIN_PORT = 8547;
 const INDEXER_PORT = 42071;
@@ -32,8 +33,6 @@ const WEB_PORT = 5174;
 const ADMIN: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // Hardhat #0: deployer, multisig guardian and owner
 const CLIENT: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // Hardhat #1
 const FREELANCER: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"; // Hardhat #2
-const TX_TIMEOUT = 30_000;
-const INDEXER_TIMEOUT = 30_000;
 
 const shots = join(repoRoot, "test-results", "e2e");
 const logs = join(repoRoot, "test-results", "e2e", "logs");
@@ -69,32 +68,6 @@ function adminClient(url: string) {
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-/** Waits until the transaction status `testId` inside `scope` settles; returns its state and text. */
-async function txOutcome(scope: Page | Locator, testId: string, settled = ["confirmed", "failed", "sent"]) {
-  const selector = settled.map((s) => `[data-testid="tx-${testId}"][data-state="${s}"]`).join(", ");
-  const el = scope.locator(selector);
-  await el.waitFor({ timeout: TX_TIMEOUT });
-  return { state: await el.getAttribute("data-state"), text: (await el.innerText()).trim() };
-}
-
-async function expectConfirmed(scope: Page | Locator, testId: string) {
-  const { state, text } = await txOutcome(scope, testId);
-  assert.equal(state, "confirmed", `tx-${testId}: ${text}`);
-}
-
-/** Polls until `check` stops throwing (UI that follows the indexer's polling). */
-async function eventually<T>(check: () => Promise<T>, timeout = INDEXER_TIMEOUT): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
 }
 
 const sentTransactions = () => wallets.evmRequests.filter((r) => r.method === "eth_sendTransaction").length;

@@ -17,6 +17,7 @@ import {
   type Address,
 } from "viem";
 import EscrowModule from "../../../scripts/deploy/ignition/modules/Escrow.ts";
+import { revertName } from "../helpers/revertName.ts";
 
 // `network.connect()` is deprecated in Hardhat 3.18: `create()` opens a fresh in-process chain.
 const { viem, ignition, networkHelpers } = await network.create();
@@ -41,20 +42,6 @@ async function deployEscrow() {
 }
 
 type Fixture = Awaited<ReturnType<typeof deployEscrow>>;
-
-/** The custom error name a rejected write decodes to, as a wallet UI would show it. */
-async function revertName(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BaseError) {
-      const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-      if (reverted instanceof ContractFunctionRevertedError) return reverted.data?.errorName;
-    }
-    throw error;
-  }
-  assert.fail("expected a revert");
-}
 
 describe("MilestoneEscrow (viem, Ignition Escrow module)", () => {
   let f: Fixture;

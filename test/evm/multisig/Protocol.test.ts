@@ -23,6 +23,7 @@ import LocalDemoModule from "../../../scripts/deploy/ignition/modules/LocalDemo.
 import { ESCROW_ROLES, ESCROW_ROUTINE_FUNCTIONS } from "../../../scripts/deploy/ignition/modules/Protocol.ts";
 import { localAccount } from "../../../scripts/dev/accounts.ts";
 import { connectMultisig, OPERATION_CLASS, OPERATION_STATE, type MultisigOperation } from "../../../scripts/dev/multisigOps.ts";
+import { revertName } from "../helpers/revertName.ts";
 
 const { viem, ignition, networkHelpers, provider } = await network.create();
 
@@ -36,20 +37,6 @@ async function deployProtocol() {
 }
 
 type Fixture = Awaited<ReturnType<typeof deployProtocol>>;
-
-/** The custom error name a rejected write decodes to. */
-async function revertName(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BaseError) {
-      const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-      if (reverted instanceof ContractFunctionRevertedError) return reverted.data?.errorName;
-    }
-    throw error;
-  }
-  assert.fail("expected a revert");
-}
 
 describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered by WorxMultisig)", () => {
   let f: Fixture;

@@ -20,6 +20,7 @@ import {
   type Hex,
 } from "viem";
 import MultisigModule, { LOCAL_OWNERS } from "../../../scripts/deploy/ignition/modules/Multisig.ts";
+import { revertName } from "../helpers/revertName.ts";
 
 // `network.connect()` is deprecated in Hardhat 3.18: `create()` opens a fresh in-process chain.
 const { viem, ignition, networkHelpers } = await network.create();
@@ -59,20 +60,6 @@ async function deploy() {
 
 type Fixture = Awaited<ReturnType<typeof deploy>>;
 type Wallet = Fixture["owners"][number];
-
-/** The custom error name a rejected write decodes to, as a wallet UI would show it. */
-async function revertName(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BaseError) {
-      const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-      if (reverted instanceof ContractFunctionRevertedError) return reverted.data?.errorName;
-    }
-    throw error;
-  }
-  assert.fail("expected a revert");
-}
 
 describe("WorxMultisig (viem, EIP-712 signatures, Ignition Multisig module)", () => {
   let f: Fixture;
