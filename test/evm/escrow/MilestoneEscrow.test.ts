@@ -17,7 +17,7 @@ import {
   type Address,
 } from "viem";
 import EscrowModule from "../../../scripts/deploy/ignition/modules/Escrow.ts";
-import { revertName } from "../helpers/revertName.ts";
+import { revertName } from "../../shared/revertName.ts";
 
 // `network.connect()` is deprecated in Hardhat 3.18: `create()` opens a fresh in-process chain.
 const { viem, ignition, networkHelpers } = await network.create();

@@ -23,7 +23,7 @@ import LocalDemoModule from "../../../scripts/deploy/ignition/modules/LocalDemo.
 import { ESCROW_ROLES, ESCROW_ROUTINE_FUNCTIONS } from "../../../scripts/deploy/ignition/modules/Protocol.ts";
 import { localAccount } from "../../../scripts/dev/accounts.ts";
 import { connectMultisig, OPERATION_CLASS, OPERATION_STATE, type MultisigOperation } from "../../../scripts/dev/multisigOps.ts";
-import { revertName } from "../helpers/revertName.ts";
+import { revertName } from "../../shared/revertName.ts";
 
 const { viem, ignition, networkHelpers, provider } = await network.create();
 

@@ -20,7 +20,7 @@ import {
   type Hex,
 } from "viem";
 import MultisigModule, { LOCAL_OWNERS } from "../../../scripts/deploy/ignition/modules/Multisig.ts";
-import { revertName } from "../helpers/revertName.ts";
+import { revertName } from "../../shared/revertName.ts";
 
 // `network.connect()` is deprecated in Hardhat 3.18: `create()` opens a fresh in-process chain.
 const { viem, ignition, networkHelpers } = await network.create();
