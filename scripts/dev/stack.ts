@@ -2,8 +2,9 @@
  * The local Worx stack as functions, shared by `npm start`, the indexer test and the e2e test:
  * a Hardhat node, the Ignition deploy + codegen, Ponder on PGlite (or DATABASE_URL), the SPA.
  */
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { createConnection } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { run, startProcess, waitFor, type Supervised } from "./processes.ts";
@@ -50,10 +51,11 @@ export async function deployLocal(rpcUrl: string): Promise<void> {
   const env = { RPC_URL_31337: rpcUrl };
   // One deployment id per node port: concurrent local stacks (tests) never share a journal.
   const deploymentId = `localhost-${new URL(rpcUrl).port}`;
-  await run(bin("hardhat"), ["ignition", "deploy", "scripts/deploy/ignition/modules/LocalDemo.ts", "--network", "localhost", "--deployment-id", deploymentId, "--reset"], {
-    cwd: repoRoot,
-    env,
-  });
+  const deploy = [bin("hardhat"), "ignition", "deploy", "scripts/deploy/ignition/modules/LocalDemo.ts", "--network", "localhost", "--deployment-id", deploymentId, "--reset"];
+  // Concurrent local stacks (parallel test suites) would otherwise compile into the same
+  // artifacts/ folder at once; flock (util-linux) serialises the compile + deploy step.
+  const [command, ...args] = existsSync("/usr/bin/flock") ? ["/usr/bin/flock", join(tmpdir(), "worx-hardhat.lock"), ...deploy] : deploy;
+  await run(command!, args, { cwd: repoRoot, env });
   await run(bin("tsx"), ["scripts/codegen/index.ts"], { cwd: repoRoot });
 }
 
