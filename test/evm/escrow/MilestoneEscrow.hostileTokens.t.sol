@@ -14,11 +14,15 @@ import {ReentrantNativeRecipient} from "../../../contracts/test-doubles/Reentran
 import {RevertingReceiver} from "../../../contracts/test-doubles/RevertingReceiver.sol";
 
 /// @notice {MilestoneEscrow} against hostile tokens and hostile contract parties: no-return-value
-/// tokens, fee-on-transfer tokens, tokens that revert, ERC-777-style hooks re-entering from fund and
-/// withdraw, and contract recipients that reject or re-enter on native coin.
+/// tokens, fee-on-transfer tokens, tokens that revert (blocking only their own escrows),
+/// ERC-777-style hooks re-entering from fund and withdraw into every state-changing function, and
+/// contract recipients that reject or re-enter on native coin. Every test ends with the
+/// conservation law `balance == heldBalance(token)`.
 contract MilestoneEscrowHostileTokensTest is Test {
     address internal constant NATIVE = address(0);
     uint16 internal constant FEE_BPS = 1_000;
+    uint32 internal constant REVIEW = 3 days;
+    uint32 internal constant GRACE = 7 days;
 
     MilestoneEscrow internal escrow;
     address internal admin;
@@ -31,33 +35,47 @@ contract MilestoneEscrowHostileTokensTest is Test {
         treasury = makeAddr("treasury");
         client = makeAddr("client");
         freelancer = makeAddr("freelancer");
-        escrow = new MilestoneEscrow(admin, treasury, FEE_BPS);
+        address[] memory allowed = new address[](1);
+        allowed[0] = NATIVE;
+        escrow = new MilestoneEscrow(admin, treasury, FEE_BPS, allowed);
     }
 
     // ───────────────────────────── helpers ─────────────────────────────
 
-    function _one(uint256 amount) internal pure returns (uint256[] memory amounts) {
-        amounts = new uint256[](1);
-        amounts[0] = amount;
+    function _one(uint256 amount) internal view returns (IMilestoneEscrow.MilestoneTerms[] memory terms) {
+        terms = new IMilestoneEscrow.MilestoneTerms[](1);
+        terms[0] = IMilestoneEscrow.MilestoneTerms({amount: amount, dueDate: uint48(block.timestamp + 10 days)});
+    }
+
+    /// @dev Allowlist a hostile token: the escrow must hold up even if governance allows a bad one.
+    function _allow(address token) internal {
+        vm.prank(admin);
+        escrow.setTokenAllowed(token, true);
+    }
+
+    /// @dev `createEscrow` by the current prank/caller, with the test's periods.
+    function _createCall(address payee, address token, uint256 amount) internal view returns (bytes memory) {
+        return abi.encodeCall(escrow.createEscrow, (payee, token, _one(amount), REVIEW, GRACE));
     }
 
     function _reentryGuardError() internal pure returns (bytes memory) {
         return abi.encodeWithSelector(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
     }
 
-    /// @dev Conservation law for one token: held == locked + credited.
-    function _assertConserved(address token, uint256 held) internal view {
-        assertEq(held, escrow.lockedBalance(token) + escrow.creditedBalance(token), "held == locked + credited");
+    /// @dev Conservation law for one token: the balance equals what the escrow owes.
+    function _assertConserved(address token, uint256 balance) internal view {
+        assertEq(balance, escrow.heldBalance(token), "balance == heldBalance");
     }
 
     // ───────────────────────────── USDT-style: no return value ─────────────────────────────
 
     function test_lifecycle_worksWithNoReturnToken() public {
         NoReturnToken token = new NoReturnToken();
+        _allow(address(token));
         token.mint(client, 1_000e6);
 
         vm.startPrank(client);
-        uint256 id = escrow.createEscrow(freelancer, address(token), _one(1_000e6));
+        uint256 id = escrow.createEscrow(freelancer, address(token), _one(1_000e6), REVIEW, GRACE);
         token.approve(address(escrow), 1_000e6);
         escrow.fundEscrow(id);
         vm.stopPrank();
@@ -80,9 +98,10 @@ contract MilestoneEscrowHostileTokensTest is Test {
 
     function test_fundEscrow_bubblesNoReturnTokenFailure() public {
         NoReturnToken token = new NoReturnToken();
+        _allow(address(token));
         token.mint(client, 10e6);
         vm.prank(client);
-        uint256 id = escrow.createEscrow(freelancer, address(token), _one(10e6));
+        uint256 id = escrow.createEscrow(freelancer, address(token), _one(10e6), REVIEW, GRACE);
 
         vm.expectRevert(
             abi.encodeWithSelector(NoReturnToken.AllowanceTooLow.selector, client, address(escrow), 0, 10e6)
@@ -96,9 +115,10 @@ contract MilestoneEscrowHostileTokensTest is Test {
 
     function test_fundEscrow_revertsWithFeeOnTransferToken() public {
         FeeOnTransferToken token = new FeeOnTransferToken(100); // 1% burnt per transfer
+        _allow(address(token));
         token.mint(client, 1_000e6);
         vm.startPrank(client);
-        uint256 id = escrow.createEscrow(freelancer, address(token), _one(1_000e6));
+        uint256 id = escrow.createEscrow(freelancer, address(token), _one(1_000e6), REVIEW, GRACE);
         token.approve(address(escrow), 1_000e6);
 
         vm.expectRevert(
@@ -108,7 +128,7 @@ contract MilestoneEscrowHostileTokensTest is Test {
         vm.stopPrank();
 
         assertEq(uint8(escrow.getEscrow(id).status), uint8(IMilestoneEscrow.EscrowStatus.Created));
-        assertEq(escrow.lockedBalance(address(token)), 0);
+        assertEq(escrow.heldBalance(address(token)), 0);
         assertEq(token.balanceOf(client), 1_000e6, "the client keeps everything");
     }
 
@@ -116,9 +136,10 @@ contract MilestoneEscrowHostileTokensTest is Test {
         total = bound(total, 1, type(uint128).max);
         feeBps = bound(feeBps, 1, 10_000);
         FeeOnTransferToken token = new FeeOnTransferToken(feeBps);
+        _allow(address(token));
         token.mint(client, total);
         vm.startPrank(client);
-        uint256 id = escrow.createEscrow(freelancer, address(token), _one(total));
+        uint256 id = escrow.createEscrow(freelancer, address(token), _one(total), REVIEW, GRACE);
         token.approve(address(escrow), total);
 
         vm.expectRevert(
@@ -132,9 +153,10 @@ contract MilestoneEscrowHostileTokensTest is Test {
 
     function test_fundEscrow_acceptsFeeOnTransferTokenWithZeroFee() public {
         FeeOnTransferToken token = new FeeOnTransferToken(0);
+        _allow(address(token));
         token.mint(client, 5e6);
         vm.startPrank(client);
-        uint256 id = escrow.createEscrow(freelancer, address(token), _one(5e6));
+        uint256 id = escrow.createEscrow(freelancer, address(token), _one(5e6), REVIEW, GRACE);
         token.approve(address(escrow), 5e6);
         escrow.fundEscrow(id);
         vm.stopPrank();
@@ -145,10 +167,11 @@ contract MilestoneEscrowHostileTokensTest is Test {
 
     function test_fundEscrow_bubblesTokenRevert() public {
         BlockingToken token = new BlockingToken();
+        _allow(address(token));
         token.mint(client, 5e6);
         token.setBlocked(client, true);
         vm.startPrank(client);
-        uint256 id = escrow.createEscrow(freelancer, address(token), _one(5e6));
+        uint256 id = escrow.createEscrow(freelancer, address(token), _one(5e6), REVIEW, GRACE);
         token.approve(address(escrow), 5e6);
         vm.expectRevert(abi.encodeWithSelector(BlockingToken.AccountBlocked.selector, client));
         escrow.fundEscrow(id);
@@ -158,9 +181,10 @@ contract MilestoneEscrowHostileTokensTest is Test {
 
     function test_withdraw_keepsCreditWhenTokenReverts() public {
         BlockingToken token = new BlockingToken();
+        _allow(address(token));
         token.mint(client, 100e6);
         vm.startPrank(client);
-        uint256 id = escrow.createEscrow(freelancer, address(token), _one(100e6));
+        uint256 id = escrow.createEscrow(freelancer, address(token), _one(100e6), REVIEW, GRACE);
         token.approve(address(escrow), 100e6);
         escrow.fundEscrow(id);
         vm.stopPrank();
@@ -190,13 +214,14 @@ contract MilestoneEscrowHostileTokensTest is Test {
 
     function test_fundEscrow_revertsWhenTokenHasNoCode() public {
         address notAToken = makeAddr("notAToken");
+        _allow(notAToken);
         vm.prank(client);
-        uint256 id = escrow.createEscrow(freelancer, notAToken, _one(1));
+        uint256 id = escrow.createEscrow(freelancer, notAToken, _one(1), REVIEW, GRACE);
         vm.expectRevert();
         vm.prank(client);
         escrow.fundEscrow(id);
         assertEq(uint8(escrow.getEscrow(id).status), uint8(IMilestoneEscrow.EscrowStatus.Created));
-        assertEq(escrow.lockedBalance(notAToken), 0);
+        assertEq(escrow.heldBalance(notAToken), 0);
     }
 
     // ───────────────────────────── ERC-777-style hooks ─────────────────────────────
@@ -207,17 +232,18 @@ contract MilestoneEscrowHostileTokensTest is Test {
         returns (HookedToken token, ReentrantHookAccount attacker, uint256 first, uint256 second)
     {
         token = new HookedToken();
+        _allow(address(token));
         attacker = new ReentrantHookAccount();
         token.mint(address(attacker), 200e6);
         first = abi.decode(
             attacker.execute(
-                address(escrow), abi.encodeCall(escrow.createEscrow, (freelancer, address(token), _one(100e6)))
+                address(escrow), _createCall(freelancer, address(token), 100e6)
             ),
             (uint256)
         );
         second = abi.decode(
             attacker.execute(
-                address(escrow), abi.encodeCall(escrow.createEscrow, (freelancer, address(token), _one(100e6)))
+                address(escrow), _createCall(freelancer, address(token), 100e6)
             ),
             (uint256)
         );
@@ -252,11 +278,12 @@ contract MilestoneEscrowHostileTokensTest is Test {
 
     function test_withdraw_blocksReentryFromRecipientHook() public {
         HookedToken token = new HookedToken();
+        _allow(address(token));
         ReentrantHookAccount attacker = new ReentrantHookAccount();
         token.mint(client, 100e6);
 
         vm.startPrank(client);
-        uint256 id = escrow.createEscrow(address(attacker), address(token), _one(100e6));
+        uint256 id = escrow.createEscrow(address(attacker), address(token), _one(100e6), REVIEW, GRACE);
         token.approve(address(escrow), 100e6);
         escrow.fundEscrow(id);
         vm.stopPrank();
@@ -282,7 +309,7 @@ contract MilestoneEscrowHostileTokensTest is Test {
     function _nativeEscrowPaying(address payee, uint256 amount) internal returns (uint256 id) {
         vm.deal(client, amount);
         vm.startPrank(client);
-        id = escrow.createEscrow(payee, NATIVE, _one(amount));
+        id = escrow.createEscrow(payee, NATIVE, _one(amount), REVIEW, GRACE);
         escrow.fundEscrow{value: amount}(id);
         vm.stopPrank();
         vm.prank(payee);
@@ -344,12 +371,112 @@ contract MilestoneEscrowHostileTokensTest is Test {
         ReentrantNativeRecipient attacker = new ReentrantNativeRecipient();
         _nativeEscrowPaying(address(attacker), 1 ether);
         vm.prank(client);
-        uint256 pending = escrow.createEscrow(address(attacker), NATIVE, _one(1 ether));
+        uint256 pending = escrow.createEscrow(address(attacker), NATIVE, _one(1 ether), REVIEW, GRACE);
 
         // Re-entering any state-changing function is refused, not just withdraw.
         attacker.arm(address(escrow), abi.encodeCall(escrow.cancelEscrow, (pending)), false);
         attacker.execute(address(escrow), abi.encodeCall(escrow.withdraw, (NATIVE)));
         assertEq(attacker.lastReentryReturnData(), _reentryGuardError());
         assertEq(uint8(escrow.getEscrow(pending).status), uint8(IMilestoneEscrow.EscrowStatus.Created));
+    }
+
+    /// @dev While a withdrawal pays a contract, it may not re-enter any state-changing function.
+    function test_withdraw_blocksNativeReentryIntoEveryStateChangingFunction() public {
+        ReentrantNativeRecipient attacker = new ReentrantNativeRecipient();
+        bytes32 arbiterRole = escrow.ARBITER_ROLE(); // an arbiter too, so only the guard can refuse it
+        vm.prank(admin);
+        escrow.grantRole(arbiterRole, address(attacker));
+        bytes[] memory calls = new bytes[](14);
+        calls[0] = _createCall(client, NATIVE, 1);
+        calls[1] = abi.encodeCall(escrow.fundEscrow, (1));
+        calls[2] = abi.encodeCall(escrow.submitMilestone, (1, 0, bytes32(0)));
+        calls[3] = abi.encodeCall(escrow.approveMilestone, (1, 0));
+        calls[4] = abi.encodeCall(escrow.claimMilestone, (1, 0));
+        calls[5] = abi.encodeCall(escrow.reclaimMilestone, (1, 0));
+        calls[6] = abi.encodeCall(escrow.openDispute, (1, 0, bytes32(0)));
+        calls[7] = abi.encodeCall(escrow.resolveDispute, (1, 0, 0));
+        calls[8] = abi.encodeCall(escrow.settleMilestone, (1, 0, 0, 0, ""));
+        calls[9] = abi.encodeCall(escrow.revokeSettlementOffers, ());
+        calls[10] = abi.encodeCall(escrow.rateJob, (1, 5));
+        calls[11] = abi.encodeCall(escrow.cancelEscrow, (1));
+        calls[12] = abi.encodeCall(escrow.withdraw, (NATIVE));
+        calls[13] = abi.encodeCall(escrow.withdraw, (address(0xdead)));
+        for (uint256 i; i < calls.length; ++i) {
+            _nativeEscrowPaying(address(attacker), 1 ether);
+            attacker.arm(address(escrow), calls[i], false);
+            attacker.execute(address(escrow), abi.encodeCall(escrow.withdraw, (NATIVE)));
+            assertEq(attacker.reentryAttempts(), i + 1);
+            assertFalse(attacker.lastReentrySucceeded());
+            assertEq(attacker.lastReentryReturnData(), _reentryGuardError());
+        }
+        assertEq(address(attacker).balance, calls.length * 0.9 ether, "each credit paid exactly once");
+        assertEq(escrow.nonces(address(attacker)), 0, "no revocation slipped through");
+        _assertConserved(NATIVE, address(escrow).balance);
+    }
+
+    /// @dev A token that refuses to move the escrow's balance freezes only its own escrows.
+    function test_blockingToken_blocksOnlyItsOwnEscrows() public {
+        BlockingToken token = new BlockingToken();
+        _allow(address(token));
+        token.mint(client, 100e6);
+        vm.startPrank(client);
+        uint256 tokenEscrow = escrow.createEscrow(freelancer, address(token), _one(100e6), REVIEW, GRACE);
+        token.approve(address(escrow), 100e6);
+        escrow.fundEscrow(tokenEscrow);
+        vm.stopPrank();
+        vm.prank(freelancer);
+        escrow.submitMilestone(tokenEscrow, 0, bytes32(0));
+        vm.prank(client);
+        escrow.approveMilestone(tokenEscrow, 0);
+
+        token.setBlocked(address(escrow), true);
+        vm.expectRevert(abi.encodeWithSelector(BlockingToken.AccountBlocked.selector, address(escrow)));
+        vm.prank(freelancer);
+        escrow.withdraw(address(token));
+
+        // The native coin is untouched by the frozen token: fund, release, withdraw.
+        uint256 id = _nativeEscrowPaying(freelancer, 1 ether);
+        assertEq(uint8(escrow.getEscrow(id).status), uint8(IMilestoneEscrow.EscrowStatus.Completed));
+        vm.prank(freelancer);
+        escrow.withdraw(NATIVE);
+        assertEq(freelancer.balance, 0.9 ether);
+        assertEq(escrow.credits(address(token), freelancer), 90e6, "the frozen credit is kept");
+        _assertConserved(address(token), token.balanceOf(address(escrow)));
+        _assertConserved(NATIVE, address(escrow).balance);
+    }
+
+    /// @dev A hooked freelancer re-entering from its payout cannot settle, dispute or claim the
+    /// escrow's other milestones mid-withdrawal; the milestones stay as they were.
+    function test_withdraw_hookCannotTouchOtherMilestones() public {
+        HookedToken token = new HookedToken();
+        _allow(address(token));
+        ReentrantHookAccount attacker = new ReentrantHookAccount();
+        token.mint(client, 300e6);
+        IMilestoneEscrow.MilestoneTerms[] memory terms = new IMilestoneEscrow.MilestoneTerms[](3);
+        for (uint256 i; i < 3; ++i) {
+            terms[i] = IMilestoneEscrow.MilestoneTerms({amount: 100e6, dueDate: uint48(block.timestamp + 10 days)});
+        }
+        vm.startPrank(client);
+        uint256 id = escrow.createEscrow(address(attacker), address(token), terms, REVIEW, GRACE);
+        token.approve(address(escrow), 300e6);
+        escrow.fundEscrow(id);
+        vm.stopPrank();
+        attacker.execute(address(escrow), abi.encodeCall(escrow.submitMilestone, (id, 0, bytes32(0))));
+        attacker.execute(address(escrow), abi.encodeCall(escrow.submitMilestone, (id, 1, bytes32(0))));
+        vm.prank(client);
+        escrow.approveMilestone(id, 0);
+        skip(REVIEW);
+
+        attacker.execute(address(token), abi.encodeCall(token.registerHooks, (true)));
+        attacker.arm(address(escrow), abi.encodeCall(escrow.claimMilestone, (id, 1)), false);
+        attacker.execute(address(escrow), abi.encodeCall(escrow.withdraw, (address(token))));
+        assertEq(attacker.lastReentryReturnData(), _reentryGuardError());
+        assertEq(
+            uint8(escrow.getMilestone(id, 1).status), uint8(IMilestoneEscrow.MilestoneStatus.Submitted), "not claimed"
+        );
+        // Outside a withdrawal the same claim is legitimate.
+        attacker.execute(address(escrow), abi.encodeCall(escrow.claimMilestone, (id, 1)));
+        assertEq(escrow.credits(address(token), address(attacker)), 90e6);
+        _assertConserved(address(token), token.balanceOf(address(escrow)));
     }
 }

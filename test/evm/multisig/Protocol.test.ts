@@ -20,8 +20,8 @@ import {
 } from "viem";
 import { LOCAL_OWNERS } from "../../../scripts/deploy/ignition/modules/Multisig.ts";
 import LocalDemoModule from "../../../scripts/deploy/ignition/modules/LocalDemo.ts";
-import { ESCROW_ROLES, ESCROW_ROUTINE_FUNCTIONS } from "../../../scripts/deploy/ignition/modules/Protocol.ts";
-import { localAccount } from "../../../scripts/dev/accounts.ts";
+import { ESCROW_ARBITER_ROLE, ESCROW_ROLES, ESCROW_ROUTINE_FUNCTIONS, NATIVE_TOKEN, protocolParameters } from "../../../scripts/deploy/ignition/modules/Protocol.ts";
+import { demoRoles, localAccount } from "../../../scripts/dev/accounts.ts";
 import { connectMultisig, OPERATION_CLASS, OPERATION_STATE, type MultisigOperation } from "../../../scripts/dev/multisigOps.ts";
 import { revertName } from "../../shared/revertName.ts";
 
@@ -29,6 +29,7 @@ const { viem, ignition, networkHelpers, provider } = await network.create();
 
 const HOUR = 60 * 60;
 const [deployer, owner1, owner2, owner3, owner4] = [0, 1, 2, 3, 4].map(localAccount);
+const arbiter = localAccount(demoRoles.arbiter);
 
 async function deployProtocol() {
   const { milestoneEscrow, worxMultisig, demoStablecoin } = await ignition.deploy(LocalDemoModule);
@@ -78,19 +79,34 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     }
     assert.equal(ESCROW_ROUTINE_FUNCTIONS.length, 2, "only the fee and unpause are Routine");
 
-    // The escrow keeps the local fee and fee recipient; dUSD sits beside it.
+    // The escrow keeps the local fee and fee recipient; new jobs may use the native coin and dUSD.
     assert.equal(await escrow.read.platformFeeBps(), 1_000);
     assert.equal(getAddress(await escrow.read.feeRecipient()), getAddress(deployer.address));
     assert.equal(await token.read.symbol(), "dUSD");
+    assert.equal(await escrow.read.isTokenAllowed([NATIVE_TOKEN]), true);
+    assert.equal(await escrow.read.isTokenAllowed([token.address]), true);
+    assert.equal(await escrow.read.isTokenAllowed([owner1.address]), false);
+    for (const call of [
+      encodeFunctionData({ abi: escrow.abi, functionName: "setTokenAllowed", args: [token.address, false] }),
+      encodeFunctionData({ abi: escrow.abi, functionName: "setFeeDiscountSource", args: [owner1.address] }),
+      encodeFunctionData({ abi: escrow.abi, functionName: "grantRole", args: [ESCROW_ARBITER_ROLE, owner1.address] }),
+    ]) {
+      assert.equal(await classOf(call), OPERATION_CLASS.Critical, call.slice(0, 10));
+    }
   });
 
-  it("hands every escrow role to the multisig, then leaves the deployer none, in that order", async () => {
+  it("appoints the local arbiter, hands every admin role to the multisig, then leaves the deployer none, in that order", async () => {
     const { escrow, multisig } = f;
     assert.deepEqual(ESCROW_ROLES, {
       DEFAULT_ADMIN_ROLE: await escrow.read.DEFAULT_ADMIN_ROLE(),
       FEE_MANAGER_ROLE: await escrow.read.FEE_MANAGER_ROLE(),
       PAUSER_ROLE: await escrow.read.PAUSER_ROLE(),
     });
+    assert.equal(ESCROW_ARBITER_ROLE, await escrow.read.ARBITER_ROLE());
+    assert.equal(await escrow.read.hasRole([ESCROW_ARBITER_ROLE, arbiter.address]), true);
+    for (const account of [deployer.address, multisig.address]) {
+      assert.equal(await escrow.read.hasRole([ESCROW_ARBITER_ROLE, account]), false, `${account} is no arbiter`);
+    }
     for (const role of Object.values(ESCROW_ROLES)) {
       assert.equal(await escrow.read.hasRole([role, multisig.address]), true, `multisig holds ${role}`);
       for (const account of [deployer, owner1, owner2, owner3, owner4]) {
@@ -99,7 +115,7 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     }
 
     const roleEvents = await publicClient.getContractEvents({ address: escrow.address, abi: escrow.abi, fromBlock: 0n });
-    const name = Object.fromEntries(Object.entries(ESCROW_ROLES).map(([k, v]) => [v, k]));
+    const name = Object.fromEntries([...Object.entries(ESCROW_ROLES), ["ARBITER_ROLE", ESCROW_ARBITER_ROLE]].map(([k, v]) => [v, k]));
     assert.deepEqual(
       roleEvents
         .filter((e) => e.eventName === "RoleGranted" || e.eventName === "RoleRevoked")
@@ -111,6 +127,7 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
         ["RoleGranted", "DEFAULT_ADMIN_ROLE", getAddress(deployer.address)],
         ["RoleGranted", "FEE_MANAGER_ROLE", getAddress(deployer.address)],
         ["RoleGranted", "PAUSER_ROLE", getAddress(deployer.address)],
+        ["RoleGranted", "ARBITER_ROLE", getAddress(arbiter.address)],
         ["RoleGranted", "DEFAULT_ADMIN_ROLE", getAddress(multisig.address)],
         ["RoleGranted", "FEE_MANAGER_ROLE", getAddress(multisig.address)],
         ["RoleGranted", "PAUSER_ROLE", getAddress(multisig.address)],
@@ -134,6 +151,14 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     );
   });
 
+  it("builds a real network's allowlist from the chain registry: the native coin and the chain's stablecoins", () => {
+    assert.deepEqual(protocolParameters("base", { feeBps: 500 }), {
+      Protocol: { allowedTokens: [NATIVE_TOKEN, "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"], feeBps: 500 },
+    });
+    assert.equal(protocolParameters("mainnet").Protocol.allowedTokens.length, 3);
+    assert.throws(() => protocolParameters("stacks-mainnet"), /No EVM chain/);
+  });
+
   it("the deployer can no longer administer the escrow directly", async () => {
     const { escrow } = f;
     const as = { account: deployer.address };
@@ -141,6 +166,8 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     assert.equal(await revertName(escrow.write.setFeeRecipient([owner1.address], as)), "AccessControlUnauthorizedAccount");
     assert.equal(await revertName(escrow.write.pause(as)), "AccessControlUnauthorizedAccount");
     assert.equal(await revertName(escrow.write.unpause(as)), "AccessControlUnauthorizedAccount");
+    assert.equal(await revertName(escrow.write.setTokenAllowed([owner1.address, true], as)), "AccessControlUnauthorizedAccount");
+    assert.equal(await revertName(escrow.write.grantRole([ESCROW_ARBITER_ROLE, owner1.address], as)), "AccessControlUnauthorizedAccount");
     assert.equal(
       await revertName(escrow.write.grantRole([ESCROW_ROLES.PAUSER_ROLE, deployer.address], as)),
       "AccessControlUnauthorizedAccount",

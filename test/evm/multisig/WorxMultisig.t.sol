@@ -1270,7 +1270,7 @@ contract WorxMultisigTest is Test {
     // ───────────────────────────── guardianPause ─────────────────────────────
 
     function _pausableEscrow() internal returns (MilestoneEscrow escrow) {
-        escrow = new MilestoneEscrow(address(ms), makeAddr("treasury"), 1_000);
+        escrow = new MilestoneEscrow(address(ms), makeAddr("treasury"), 1_000, new address[](0));
         vm.prank(address(ms));
         ms.setPausableTarget(address(escrow), true);
     }

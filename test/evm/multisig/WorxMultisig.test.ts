@@ -50,7 +50,7 @@ async function deploy() {
   const wallets = await viem.getWalletClients();
   const [deployer, , , , , treasury, stranger] = wallets;
   const { worxMultisig } = await ignition.deploy(MultisigModule);
-  const escrow = await viem.deployContract("MilestoneEscrow", [deployer.account.address, treasury.account.address, 1_000]);
+  const escrow = await viem.deployContract("MilestoneEscrow", [deployer.account.address, treasury.account.address, 1_000, []]);
   // The protocol hands its fee and pause powers to the multisig.
   await escrow.write.grantRole([await escrow.read.FEE_MANAGER_ROLE(), worxMultisig.address]);
   await escrow.write.grantRole([await escrow.read.PAUSER_ROLE(), worxMultisig.address]);

@@ -1,45 +1,78 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import type { Future } from "@nomicfoundation/ignition-core";
-import { keccak256, toFunctionSelector, toHex, zeroHash } from "viem";
+import type { AccountRuntimeValue, ArgumentType, Future, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
+import { keccak256, toFunctionSelector, toHex, zeroAddress, zeroHash } from "viem";
 import { OPERATION_CLASS } from "../../../dev/multisigOps.ts";
+import { chains, type ChainInfo } from "../../../registry/chains.ts";
 import { multisigPolicyArgs } from "./Multisig.ts";
 
 /**
  * The protocol, administered by its multisig: MilestoneEscrow and WorxMultisig, wired together.
  *
- *  1. MilestoneEscrow is deployed with the deployer as its temporary admin (all three roles);
- *  2. WorxMultisig is deployed configured for it: the escrow's routine functions
- *     ({@link ESCROW_ROUTINE_FUNCTIONS}) are Routine, everything else stays Critical, and the escrow
- *     is pausable by the guardian;
- *  3. the escrow's DEFAULT_ADMIN_ROLE, FEE_MANAGER_ROLE and PAUSER_ROLE are granted to the
+ *  1. MilestoneEscrow is deployed with the deployer as its temporary admin (DEFAULT_ADMIN_ROLE,
+ *     FEE_MANAGER_ROLE, PAUSER_ROLE) and its initial token allowlist;
+ *  2. the deployer grants ARBITER_ROLE to the initial arbiters, if any (while it still can);
+ *  3. WorxMultisig is deployed configured for it: the escrow's routine functions
+ *     ({@link ESCROW_ROUTINE_FUNCTIONS}) are Routine, everything else stays Critical (fee
+ *     recipient, fee-discount source, token allowlist, roles, arbiters), and the escrow is
+ *     pausable by the guardian;
+ *  4. the escrow's DEFAULT_ADMIN_ROLE, FEE_MANAGER_ROLE and PAUSER_ROLE are granted to the
  *     multisig, then the deployer renounces each of its roles (DEFAULT_ADMIN_ROLE last). From then
- *     on only the multisig administers the escrow: fee changes and unpausing through Routine
- *     operations, everything else (fee recipient, roles) through Critical ones, and the guardian
- *     can only pause it through {WorxMultisig.guardianPause}.
+ *     on only the multisig administers the escrow (it appoints and removes arbiters with Critical
+ *     grantRole/revokeRole operations), and the guardian can only pause it through
+ *     {WorxMultisig.guardianPause}.
  *
  * Parameters (per network, in a JSON file passed with `--parameters`, under "Protocol"): the
  * multisig's `owners`, `routineThreshold`, `criticalThreshold`, `routineDelay`, `criticalDelay`,
  * `guardian` (as in ./Multisig.ts, same local defaults), and the escrow's `feeRecipient` (the
- * treasury; locally the deployer) and `feeBps` (10%). ON A REAL NETWORK, SET THE MULTISIG'S
- * PARAMETERS: the default owners are Hardhat's public test accounts.
+ * treasury; locally the deployer), `feeBps` (10%) and `allowedTokens` (token addresses new jobs may
+ * use, the native coin as the zero address; default: the native coin only). Build a network's
+ * parameters from the chain registry with {@link protocolParameters} (native coin + the chain's
+ * stablecoins). ON A REAL NETWORK, SET THE MULTISIG'S PARAMETERS: the default owners are Hardhat's
+ * public test accounts.
+ *
+ * Arbiters: Ignition cannot iterate over a parameter's value, and each ARBITER_ROLE grant is its
+ * own transaction, so the initial arbiters are a build-time list: {@link protocolModule} builds a
+ * Protocol module that appoints them (the default export appoints none: the multisig appoints them
+ * later). LocalDemo (./LocalDemo.ts) builds the same protocol with the local arbiter.
  */
 
 /** Escrow functions the multisig runs with the Routine threshold and delay. */
 export const ESCROW_ROUTINE_FUNCTIONS = ["setPlatformFee(uint16)", "unpause()"] as const;
 
-/** MilestoneEscrow's roles (OpenZeppelin AccessControl ids), all handed to the multisig. */
+/** MilestoneEscrow's administrative roles (OpenZeppelin AccessControl ids), all handed to the multisig. */
 export const ESCROW_ROLES = {
   DEFAULT_ADMIN_ROLE: zeroHash,
   FEE_MANAGER_ROLE: keccak256(toHex("FEE_MANAGER_ROLE")),
   PAUSER_ROLE: keccak256(toHex("PAUSER_ROLE")),
 } as const;
 
-export default buildModule("Protocol", (m) => {
+/** MilestoneEscrow's ARBITER_ROLE: rules disputes; never held by the multisig or the deployer. */
+export const ESCROW_ARBITER_ROLE = keccak256(toHex("ARBITER_ROLE"));
+
+/** How the escrow names the native coin in its token allowlist and balances. */
+export const NATIVE_TOKEN = zeroAddress;
+
+/** What a Protocol build needs beyond its parameters. */
+export interface ProtocolOptions {
+  /** The escrow's initial token allowlist: a module parameter, or a list of addresses and futures. */
+  allowedTokens: ArgumentType;
+  /** Accounts granted ARBITER_ROLE by the deployer before the handover. */
+  arbiters: readonly (string | AccountRuntimeValue)[];
+}
+
+/**
+ * Deploy and wire the protocol in module `m` (see the file comment): the Protocol module and
+ * LocalDemo share it. Reads the fee and multisig parameters of `m`.
+ */
+export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiters }: ProtocolOptions) {
   const deployer = m.getAccount(0);
   const feeRecipient = m.getParameter("feeRecipient", deployer);
   const feeBps = m.getParameter("feeBps", 1_000);
 
-  const milestoneEscrow = m.contract("MilestoneEscrow", [deployer, feeRecipient, feeBps]);
+  const milestoneEscrow = m.contract("MilestoneEscrow", [deployer, feeRecipient, feeBps, allowedTokens]);
+  const appointed = arbiters.map((arbiter, i) =>
+    m.call(milestoneEscrow, "grantRole", [ESCROW_ARBITER_ROLE, arbiter], { id: `GrantArbiter_${i}`, from: deployer }),
+  );
   const classes = ESCROW_ROUTINE_FUNCTIONS.map((signature) => ({
     target: milestoneEscrow,
     selector: toFunctionSelector(signature),
@@ -47,10 +80,11 @@ export default buildModule("Protocol", (m) => {
   }));
   const worxMultisig = m.contract("WorxMultisig", [...multisigPolicyArgs(m), classes, [milestoneEscrow]]);
 
-  // Handover: every grant lands before the deployer gives up anything (granting needs its admin
-  // role), and the deployer's admin role goes last, once it holds nothing else.
+  // Handover: every grant (the multisig's and the arbiters') lands before the deployer gives up
+  // anything (granting needs its admin role), and the deployer's admin role goes last, once it
+  // holds nothing else.
   const grants = (["DEFAULT_ADMIN_ROLE", "FEE_MANAGER_ROLE", "PAUSER_ROLE"] as const).map((role) =>
-    m.call(milestoneEscrow, "grantRole", [ESCROW_ROLES[role], worxMultisig], { id: `GrantMultisig_${role}`, from: deployer }),
+    m.call(milestoneEscrow, "grantRole", [ESCROW_ROLES[role], worxMultisig], { id: `GrantMultisig_${role}`, from: deployer, after: appointed }),
   );
   const renounce = (role: keyof typeof ESCROW_ROLES, after: Future[]) =>
     m.call(milestoneEscrow, "renounceRole", [ESCROW_ROLES[role], deployer], { id: `RenounceDeployer_${role}`, from: deployer, after });
@@ -58,4 +92,30 @@ export default buildModule("Protocol", (m) => {
   renounce("DEFAULT_ADMIN_ROLE", renounced);
 
   return { milestoneEscrow, worxMultisig };
-});
+}
+
+/**
+ * A Protocol module (id "Protocol", same parameters as the default export) whose deployer also
+ * appoints `arbiters` before the handover. For a network's deployment module:
+ * `export default protocolModule({ arbiters: ["0x…"] })`.
+ */
+export function protocolModule({ arbiters }: Pick<ProtocolOptions, "arbiters">) {
+  return buildModule("Protocol", (m) =>
+    buildProtocol(m, { allowedTokens: m.getParameter<string[]>("allowedTokens", [NATIVE_TOKEN]), arbiters }),
+  );
+}
+
+/**
+ * The Protocol module parameters of a registry chain (scripts/registry/chains.ts), to write to the
+ * network's `--parameters` file: `allowedTokens` = the native coin plus the chain's stablecoins,
+ * with `overrides` (the multisig's owners and guardian, the treasury, ...) merged over it.
+ * Only tokens the escrow supports belong there: standard ERC-20s, no fee-on-transfer or rebasing
+ * tokens (USDT's missing return value is fine).
+ */
+export function protocolParameters(chainKey: string, overrides: Record<string, unknown> = {}) {
+  const chain: ChainInfo | undefined = chains.find((c) => c.key === chainKey && c.family === "evm");
+  if (!chain) throw new Error(`No EVM chain "${chainKey}" in scripts/registry/chains.ts`);
+  return { Protocol: { allowedTokens: [NATIVE_TOKEN, ...chain.stablecoins.map((s) => s.address)], ...overrides } };
+}
+
+export default protocolModule({ arbiters: [] });
