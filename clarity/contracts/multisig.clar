@@ -2,7 +2,8 @@
 ;;
 ;; The Stacks twin of contracts/multisig/WorxMultisig.sol (interface
 ;; contracts/interfaces/IWorxMultisig.sol): M-of-N owners administer the
-;; protocol: the escrow's fee, fee recipient, pause and roles, the multisig's
+;; protocol: the escrow's fee, fee recipient, fee-discount source, token
+;; allowlist, pause and roles (arbiters included), the multisig's
 ;; own STX and SIP-010 funds, and the multisig's own configuration.
 ;;
 ;; LIFECYCLE of an operation (state: u1 pending, u2 queued, u3 executed,
@@ -48,6 +49,8 @@
 ;;   set-fee-recipient   protocol contract 0       principal            execute-admin
 ;;   grant-role          protocol contract 0       {role, account}      execute-admin
 ;;   revoke-role         protocol contract 0       {role, account}      execute-admin
+;;   set-fee-discount-source protocol contract 0   (optional principal) execute-admin
+;;   set-token-allowed   protocol contract 0       {token, allowed}     execute-admin
 ;;   unpause             pausable contract 0       -                    execute-unpause
 ;;   transfer-stx        recipient         amount  -                    execute
 ;;   transfer-ft         SIP-010 token     0       {recipient, amount}  execute-transfer-ft
@@ -137,6 +140,8 @@
 (define-constant ACTION-SET-FEE-RECIPIENT "set-fee-recipient")
 (define-constant ACTION-GRANT-ROLE "grant-role")
 (define-constant ACTION-REVOKE-ROLE "revoke-role")
+(define-constant ACTION-SET-FEE-DISCOUNT-SOURCE "set-fee-discount-source")
+(define-constant ACTION-SET-TOKEN-ALLOWED "set-token-allowed")
 (define-constant ACTION-UNPAUSE "unpause")
 (define-constant ACTION-TRANSFER-STX "transfer-stx")
 (define-constant ACTION-TRANSFER-FT "transfer-ft")
@@ -207,7 +212,8 @@
 ;; configure-class (or initialize's routine actions) with a selector that is
 ;; not a configurable action name (Clarity-only: EVM selectors are free).
 ;; Debug: configurable are set-platform-fee, set-fee-recipient, grant-role,
-;; revoke-role, unpause, transfer-stx, transfer-ft, call.
+;; revoke-role, set-fee-discount-source, set-token-allowed, unpause,
+;; transfer-stx, transfer-ft, call.
 (define-constant ERR-INVALID-ACTION (err u2019))
 ;; The target of a protocol / pausable / token / call operation, or a pausable
 ;; target, is not a contract principal of this network, or is this contract.
@@ -460,6 +466,44 @@
       args: {
         role: role,
         account: account,
+      },
+    }))
+    nonce
+    (check-contract-target target)
+  )
+)
+
+;; Set the fee-discount source of protocol contract `target` (none: no
+;; discounts).
+(define-public (propose-set-fee-discount-source
+    (target principal)
+    (source (optional principal))
+    (nonce uint)
+  )
+  (propose ACTION-SET-FEE-DISCOUNT-SOURCE target u0
+    (unwrap-panic (to-consensus-buff? {
+      action: ACTION-SET-FEE-DISCOUNT-SOURCE,
+      args: source,
+    }))
+    nonce
+    (check-contract-target target)
+  )
+)
+
+;; Allow or disallow `token` (none = STX) for new jobs on protocol contract
+;; `target`.
+(define-public (propose-set-token-allowed
+    (target principal)
+    (token (optional principal))
+    (allowed bool)
+    (nonce uint)
+  )
+  (propose ACTION-SET-TOKEN-ALLOWED target u0
+    (unwrap-panic (to-consensus-buff? {
+      action: ACTION-SET-TOKEN-ALLOWED,
+      args: {
+        token: token,
+        allowed: allowed,
       },
     }))
     nonce
@@ -836,8 +880,9 @@
   )
 )
 
-;; set-platform-fee, set-fee-recipient, grant-role, revoke-role on `target`
-;; (must be the operation's target).
+;; set-platform-fee, set-fee-recipient, grant-role, revoke-role,
+;; set-fee-discount-source, set-token-allowed on `target` (must be the
+;; operation's target).
 (define-public (execute-admin
     (operation-id (buff 32))
     (target <protocol-admin-trait>)
@@ -868,18 +913,43 @@
               data
             )))
           )
-          (let ((args (get args (unwrap-panic (from-consensus-buff? {
-              action: (string-ascii 32),
-              args: {
-                role: (string-ascii 16),
-                account: principal,
-              },
-            }
-              data
-            )))))
-            (if (is-eq action ACTION-GRANT-ROLE)
-              (contract-call? target grant-role (get role args) (get account args))
-              (contract-call? target revoke-role (get role args) (get account args))
+          (if (is-eq action ACTION-SET-FEE-DISCOUNT-SOURCE)
+            (contract-call? target set-fee-discount-source
+              (get args (unwrap-panic (from-consensus-buff? {
+                action: (string-ascii 32),
+                args: (optional principal),
+              }
+                data
+              )))
+            )
+            (if (is-eq action ACTION-SET-TOKEN-ALLOWED)
+              (let ((args (get args (unwrap-panic (from-consensus-buff? {
+                  action: (string-ascii 32),
+                  args: {
+                    token: (optional principal),
+                    allowed: bool,
+                  },
+                }
+                  data
+                )))))
+                (contract-call? target set-token-allowed (get token args)
+                  (get allowed args)
+                )
+              )
+              (let ((args (get args (unwrap-panic (from-consensus-buff? {
+                  action: (string-ascii 32),
+                  args: {
+                    role: (string-ascii 16),
+                    account: principal,
+                  },
+                }
+                  data
+                )))))
+                (if (is-eq action ACTION-GRANT-ROLE)
+                  (contract-call? target grant-role (get role args) (get account args))
+                  (contract-call? target revoke-role (get role args) (get account args))
+                )
+              )
             )
           )
         )
@@ -1691,6 +1761,8 @@
       (is-eq action ACTION-SET-FEE-RECIPIENT)
       (is-eq action ACTION-GRANT-ROLE)
       (is-eq action ACTION-REVOKE-ROLE)
+      (is-eq action ACTION-SET-FEE-DISCOUNT-SOURCE)
+      (is-eq action ACTION-SET-TOKEN-ALLOWED)
     )
     "execute-admin"
     (if (is-eq action ACTION-UNPAUSE)

@@ -1,56 +1,111 @@
 /**
  * Clarity execution costs of the escrow and multisig calls, from the costs report the simnet suite
  * writes (`vitest … -- --costs --coverage` -> costs-reports.json; the SDK records test names only
- * when coverage is on too). The first call of each function in the tests named "cost baseline" is
- * reported:
- *  - area "escrow": "cost baseline: 3-milestone escrow in STX|SIP-010, …" (one canonical escrow
- *    per asset: create, fund, submit, approve, withdraw);
+ * when coverage is on too). Rows come from the tests named "cost baseline" (test/clarity/):
+ *  - area "escrow", one row per operation (the first call of each escrow function):
+ *    "cost baseline: 3-milestone escrow in STX|SIP-010, …" (create, fund, submit, approve, claim,
+ *    dispute, resolve, rate, withdraw per asset) and "cost baseline: settlement, reclaim, cancel and
+ *    admin in SIP-010, …" (revoke, settle, reclaim, cancel, the fee-discount source, a creation
+ *    reading it). Admin functions (the tests' standard setup: set-token-allowed, grant-role) have
+ *    one row each, without an asset. Each sits beside one bare mock-sip010 `transfer` to an account
+ *    with no balance yet, measured in the same run (as the EVM rows sit beside an ERC-20 transfer);
+ *  - area "escrow", whole lifecycles: "cost baseline: lifecycle 1|5-milestone SIP-010 job, …"
+ *    (create + fund + submit/approve per milestone + the freelancer's and the fee recipient's
+ *    withdrawals), summed, beside the sum of the three bare transfers any escrow of that job must
+ *    make ("cost baseline: bare SIP-010 transfers …": the client's total in, the payout out and the
+ *    fee out, each to an account with no balance yet);
  *  - area "multisig": "cost baseline: multisig 2-of-3|3-of-5 fee change|STX transfer, …"
  *    (propose, approve, queue, execute of one operation; the setup's initialize and escrow role
  *    grants are left out).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { run } from "../dev/processes.ts";
-import { repoRoot } from "../dev/stack.ts";
 import type { BenchRow } from "./index.ts";
 
-interface CostEntry {
+export interface CostEntry {
   test_name: string;
   contract_id: string;
   method: string;
-  cost_result: { total: Record<"runtime" | "read_count" | "read_length" | "write_count" | "write_length", number> };
+  args: string[];
+  cost_result: { total: Record<Unit, number> };
 }
 
 const UNITS = ["runtime", "read_count", "write_count", "write_length"] as const;
+type Unit = (typeof UNITS)[number] | "read_length";
+const CHAIN = "stacks (simnet)";
+/** Escrow functions without an asset (reported once, whatever the test's asset). */
+const ADMIN = new Set(["set-token-allowed", "grant-role", "revoke-role", "set-fee-discount-source", "set-platform-fee", "set-fee-recipient", "pause", "unpause"]);
+export const TRANSFER_ANCHOR = "mock-sip010 transfer (to an account with no balance)";
+export const FLOW_ANCHOR = "mock-sip010: transfer in + 2 transfers out (same flow)";
 
-export async function measureClarityCosts(): Promise<BenchRow[]> {
-  const report = join(repoRoot, "costs-reports.json");
-  await run(join(repoRoot, "node_modules", ".bin", "vitest"), ["run", "--config", "test/clarity/vitest.config.ts", "--", "--costs", "--coverage"], {
-    cwd: repoRoot,
-  });
-  const entries: CostEntry[] = JSON.parse(readFileSync(report, "utf8"));
+type Costs = Record<(typeof UNITS)[number], number>;
+const costsOf = (e: CostEntry): Costs => Object.fromEntries(UNITS.map((u) => [u, e.cost_result.total[u]])) as Costs;
+const sumCosts = (es: CostEntry[]): Costs => Object.fromEntries(UNITS.map((u) => [u, es.reduce((s, e) => s + e.cost_result.total[u], 0)])) as Costs;
+
+/** The bench rows of a costs report (see the header). Throws when a baseline is missing. */
+export function clarityRows(entries: CostEntry[]): BenchRow[] {
+  const baseline = entries.filter((e) => e.test_name.includes("cost baseline"));
+  const inTest = (re: RegExp) => baseline.filter((e) => re.test(e.test_name));
+  const escrowCalls = (re: RegExp) => inTest(re).filter((e) => e.contract_id.endsWith(".escrow"));
+
+  const transfers = inTest(/cost baseline: bare SIP-010 transfers/).filter((e) => e.contract_id.endsWith(".mock-sip010") && e.method === "transfer");
+  if (transfers.length !== 3) throw new Error(`expected 3 bare SIP-010 transfers in costs-reports.json, found ${transfers.length}`);
+  const single = costsOf(transfers[0]);
+  const flow = sumCosts(transfers);
+
   const rows: BenchRow[] = [];
   const seen = new Set<string>();
-  const add = (area: string, operation: string, e: CostEntry) => {
-    if (seen.has(`${area}|${operation}`)) return; // first call: the same position in the lifecycle as on EVM
+  const add = (area: string, operation: string, worx: Costs, anchor: string | null, anchorCosts: Costs | null) => {
+    if (seen.has(`${area}|${operation}`)) return; // first call: the same position in the flow as on EVM
     seen.add(`${area}|${operation}`);
     for (const unit of UNITS) {
-      rows.push({ area, operation, chain: "stacks (simnet)", unit, worx: e.cost_result.total[unit], anchor: null, anchor_value: null });
+      rows.push({ area, operation, chain: CHAIN, unit, worx: worx[unit], anchor, anchor_value: anchorCosts ? anchorCosts[unit] : null });
     }
   };
-  for (const e of entries) {
-    if (!e.test_name.includes("cost baseline")) continue;
-    const escrow = /cost baseline: 3-milestone escrow in ([^,\s]+)/.exec(e.test_name);
-    if (escrow && e.contract_id.endsWith(".escrow")) {
-      add("escrow", `${e.method} (${/SIP-010/i.test(escrow[1]) ? "SIP-010" : "STX"})`, e);
-      continue;
+
+  // single operations
+  for (const [re, asset] of [
+    [/cost baseline: 3-milestone escrow in STX/, "STX"],
+    [/cost baseline: 3-milestone escrow in SIP-010/, "SIP-010"],
+    [/cost baseline: settlement, reclaim, cancel and admin in SIP-010/, "SIP-010"],
+  ] as const) {
+    for (const e of escrowCalls(re)) {
+      let operation = ADMIN.has(e.method) ? e.method : `${e.method} (${asset})`;
+      if (e.method === "create-escrow") {
+        const count = (e.args[2]?.match(/\(tuple /g) ?? []).length; // the milestone terms
+        const source = e.args.at(-1) !== "none" ? ", with a fee-discount source" : "";
+        operation = `create-escrow (${asset}, ${count} milestone${count === 1 ? "" : "s"}${source})`;
+      }
+      add("escrow", operation, costsOf(e), TRANSFER_ANCHOR, single);
     }
+  }
+
+  // lifecycles (the standard setup's admin calls are not part of a job)
+  for (const n of [1, 5]) {
+    const calls = escrowCalls(new RegExp(`cost baseline: lifecycle ${n}-milestone SIP-010 job`)).filter((e) => !ADMIN.has(e.method));
+    const expected = 2 + 2 * n + 2;
+    if (calls.length !== expected) throw new Error(`lifecycle of ${n} milestone(s): expected ${expected} escrow calls, found ${calls.length}`);
+    const steps = n > 1 ? `${n}x(submit+approve)` : "submit+approve";
+    add("escrow", `lifecycle SIP-010, ${n} milestone${n > 1 ? "s" : ""} (create+fund+${steps}+withdraw x2)`, sumCosts(calls), FLOW_ANCHOR, flow);
+  }
+
+  for (const e of baseline) {
     const multisig = /cost baseline: multisig (\d+-of-\d+ [^,]+)/.exec(e.test_name);
-    if (multisig && e.contract_id.endsWith(".multisig") && e.method !== "initialize") add("multisig", `${e.method} (${multisig[1]})`, e);
+    if (multisig && e.contract_id.endsWith(".multisig") && e.method !== "initialize") add("multisig", `${e.method} (${multisig[1]})`, costsOf(e), null, null);
   }
   for (const area of ["escrow", "multisig"]) {
     if (!rows.some((r) => r.area === area)) throw new Error(`No 'cost baseline' ${area} calls in costs-reports.json`);
   }
   return rows;
+}
+
+export async function measureClarityCosts(): Promise<BenchRow[]> {
+  // Imported here so that clarityRows stays importable alone (the simnet suite's global setup prints it).
+  const { run } = await import("../dev/processes.ts");
+  const { repoRoot } = await import("../dev/stack.ts");
+  const report = join(repoRoot, "costs-reports.json");
+  await run(join(repoRoot, "node_modules", ".bin", "vitest"), ["run", "--config", "test/clarity/vitest.config.ts", "--", "--costs", "--coverage"], {
+    cwd: repoRoot,
+  });
+  return clarityRows(JSON.parse(readFileSync(report, "utf8")));
 }

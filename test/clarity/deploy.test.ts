@@ -1,8 +1,9 @@
 // The Stacks deploy script (scripts/deploy/stacks/deploy.ts), offline (dry run): it signs the
-// protocol-only deploys (no test doubles) in dependency order as Clarity 4, then the multisig's
-// `initialize` and the escrow's role handover as contract calls, every transaction by the
-// deployer, in post-condition deny mode with no post-conditions (nothing moves funds), with
-// consecutive nonces. The signed calls are then replayed in simnet (same sources, deployed by
+// protocol-only deploys (no test doubles) in dependency order as Clarity 4 (the traits a contract
+// uses before it), then the multisig's `initialize`, the token allowlist (the registry's
+// stablecoins), the arbiters and the escrow's role handover as contract calls, every transaction
+// by the deployer, in post-condition deny mode with no post-conditions (nothing moves funds),
+// with consecutive nonces. The signed calls are then replayed in simnet (same sources, deployed by
 // Clarinet) to show they leave the multisig configured and holding every escrow role.
 import { describe, expect, it } from "vitest";
 import {
@@ -22,6 +23,7 @@ import {
   buildDeploymentTransactions,
   type MultisigParameters,
   protocolSources,
+  registryTokens,
   resolveParameters,
 } from "../../scripts/deploy/stacks/deploy.ts";
 
@@ -37,14 +39,19 @@ const PARAMETERS: MultisigParameters = {
   routineDelay: DAY,
   criticalDelay: 2 * DAY,
   guardian: OWNERS[0],
+  arbiters: [OWNERS[3], OWNERS[4]],
 };
+/** A SIP-010 contract of the deployment standing in for a registry stablecoin (the registry
+ * lists none for Stacks yet); rebased onto the simnet deployer, where mock-sip010 exists. */
+const tokenOf = (deployer: string) => `${deployer}.mock-sip010`;
 
-const EXPECTED_STEPS = [
-  "sip-010-trait",
-  "escrow",
-  "multisig-traits",
-  "multisig",
+const EXPECTED_DEPLOYS = ["sip-010-trait", "fee-discount-trait", "escrow", "multisig-traits", "multisig"];
+const expectedSteps = (deployer: string) => [
+  ...EXPECTED_DEPLOYS,
   "multisig.initialize",
+  `escrow.set-token-allowed ${tokenOf(deployer)}`,
+  `escrow.grant-role arbiter ${OWNERS[3]}`,
+  `escrow.grant-role arbiter ${OWNERS[4]}`,
   "escrow.grant-role admin",
   "escrow.grant-role fee-manager",
   "escrow.grant-role pauser",
@@ -78,14 +85,21 @@ async function signedSequence(firstNonce = 7n) {
   const senderKey = randomPrivateKey();
   const deployer = getAddressFromPrivateKey(senderKey, "testnet");
   const parameters = resolveParameters(PARAMETERS, "testnet", deployer);
-  const steps = await buildDeploymentTransactions({ network: "testnet", senderKey, firstNonce, fee: 1_000n, parameters });
+  const steps = await buildDeploymentTransactions({
+    network: "testnet",
+    senderKey,
+    firstNonce,
+    fee: 1_000n,
+    parameters,
+    allowedTokens: [tokenOf(deployer)],
+  });
   return { deployer, steps, decoded: steps.map((s) => deserializeTransaction(s.transaction.serialize())) };
 }
 
 describe("stacks deploy script", () => {
-  it("dry run: deploys in dependency order, then initialize and the role handover; Clarity 4, deny mode, one signer, consecutive nonces", async () => {
+  it("dry run: deploys in dependency order, then initialize, allowlist, arbiters and the role handover; Clarity 4, deny mode, one signer, consecutive nonces", async () => {
     const { deployer, steps, decoded } = await signedSequence();
-    expect(steps.map((s) => s.name)).toEqual(EXPECTED_STEPS);
+    expect(steps.map((s) => s.name)).toEqual(expectedSteps(deployer));
     const sources = protocolSources();
     decoded.forEach((tx, i) => {
       const what = steps[i].name;
@@ -111,13 +125,17 @@ describe("stacks deploy script", () => {
         expect(`${tx.payload.contractName.content}.${tx.payload.functionName.content}`).toBe(what.split(" ")[0]);
       }
     });
-    expect(sources.map((s) => s.name)).toEqual(EXPECTED_STEPS.slice(0, 4));
-    expect(sources[3].codeBody).toContain("(define-public (initialize");
+    expect(sources.map((s) => s.name)).toEqual(EXPECTED_DEPLOYS);
+    // each contract after the traits it uses
+    expect(sources[1].codeBody).toContain("(define-trait fee-discount-trait");
+    expect(sources[2].codeBody).toContain("(use-trait fee-discount-trait .fee-discount-trait.fee-discount-trait)");
+    expect(sources[4].codeBody).toContain("(define-public (initialize");
     // the calls' arguments
     const args = (i: number) => (decoded[i].payload as any).functionArgs as ClarityValue[];
     const escrow = `${deployer}.escrow`;
     const multisig = `${deployer}.multisig`;
-    expect(args(4)).toEqual([
+    const first = EXPECTED_DEPLOYS.length;
+    expect(args(first)).toEqual([
       Cl.list(OWNERS.map((o) => Cl.principal(o))),
       Cl.uint(2),
       Cl.uint(3),
@@ -129,11 +147,14 @@ describe("stacks deploy script", () => {
       ),
       Cl.list([Cl.principal(escrow)]),
     ]);
+    expect(args(first + 1)).toEqual([Cl.some(Cl.principal(tokenOf(deployer))), Cl.bool(true)]);
+    expect(args(first + 2)).toEqual([Cl.stringAscii("arbiter"), Cl.principal(OWNERS[3])]);
+    expect(args(first + 3)).toEqual([Cl.stringAscii("arbiter"), Cl.principal(OWNERS[4])]);
     ["admin", "fee-manager", "pauser"].forEach((role, k) =>
-      expect(args(5 + k)).toEqual([Cl.stringAscii(role), Cl.principal(multisig)]),
+      expect(args(first + 4 + k)).toEqual([Cl.stringAscii(role), Cl.principal(multisig)]),
     );
     ["fee-manager", "pauser", "admin"].forEach((role, k) =>
-      expect(args(8 + k)).toEqual([Cl.stringAscii(role), Cl.principal(deployer)]),
+      expect(args(first + 7 + k)).toEqual([Cl.stringAscii(role), Cl.principal(deployer)]),
     );
   });
 
@@ -141,7 +162,8 @@ describe("stacks deploy script", () => {
     const { deployer, steps, decoded } = await signedSequence(0n);
     const here = simnet.deployer;
     const ro = (contract: string, fn: string, args: ClarityValue[] = []) => simnet.callReadOnlyFn(contract, fn, args, here).result;
-    decoded.slice(4).forEach((tx, i) => {
+    const first = EXPECTED_DEPLOYS.length;
+    decoded.slice(first).forEach((tx, i) => {
       const p = tx.payload as any;
       const r = simnet.callPublicFn(
         p.contractName.content,
@@ -149,7 +171,7 @@ describe("stacks deploy script", () => {
         p.functionArgs.map((a: ClarityValue) => rebase(a, deployer, here)),
         here,
       );
-      expect(r.result, steps[4 + i].name).toBeOk(Cl.bool(true));
+      expect(r.result, steps[first + i].name).toBeOk(Cl.bool(true));
     });
     expect(ro("multisig", "get-owners")).toEqual(Cl.list(OWNERS.map((o) => Cl.principal(o))));
     expect(ro("multisig", "get-config")).toEqual(
@@ -174,6 +196,26 @@ describe("stacks deploy script", () => {
       expect(ro("escrow", "has-role", [Cl.stringAscii(role), Cl.principal(`${here}.multisig`)])).toBeBool(true);
       expect(ro("escrow", "has-role", [Cl.stringAscii(role), Cl.principal(here)])).toBeBool(false);
     }
+    // the registry's stablecoins (here the stand-in) and STX are allowed; the arbiters can rule
+    expect(ro("escrow", "is-token-allowed", [Cl.some(Cl.principal(tokenOf(here)))])).toBeBool(true);
+    expect(ro("escrow", "is-token-allowed", [Cl.none()])).toBeBool(true);
+    for (const a of [OWNERS[3], OWNERS[4]]) expect(ro("escrow", "has-role", [Cl.stringAscii("arbiter"), Cl.principal(a)])).toBeBool(true);
+    expect(ro("escrow", "has-role", [Cl.stringAscii("arbiter"), Cl.principal(`${here}.multisig`)])).toBeBool(false);
+  });
+
+  it("registry: the allowlisted tokens default to the chain registry's stablecoins (none listed for Stacks yet)", async () => {
+    expect(registryTokens("testnet")).toEqual([]);
+    expect(registryTokens("mainnet")).toEqual([]);
+    const senderKey = randomPrivateKey();
+    const deployer = getAddressFromPrivateKey(senderKey, "testnet");
+    const steps = await buildDeploymentTransactions({
+      network: "testnet",
+      senderKey,
+      firstNonce: 0n,
+      fee: 1_000n,
+      parameters: resolveParameters({ ...PARAMETERS, arbiters: undefined }, "testnet", deployer),
+    });
+    expect(steps.filter((s) => s.name.startsWith("escrow.set-token-allowed") || s.name.includes("arbiter"))).toEqual([]);
   });
 
   it("parameters: defaults, contract names resolved, every problem reported before anything is signed", () => {
@@ -199,6 +241,7 @@ describe("stacks deploy script", () => {
             { target: OWNERS[1], selector: "unpause" },
           ],
           pausableTargets: ["multisig"],
+          arbiters: [OWNERS[1], "SP2J6ZY48GV1EZ5V2V5RB9MP66SW86PYKKNRV9EJ7", OWNERS[1]],
         },
         "testnet",
         deployer,
@@ -217,6 +260,8 @@ describe("stacks deploy script", () => {
           "routineActions\\[0\\]\\.selector: one of",
           "routineActions\\[1\\]\\.target: .* not a contract name or contract principal",
           "pausableTargets\\[0\\]: the multisig itself cannot be one",
+          "arbiters\\[1\\]: .* not a principal of testnet",
+          "arbiters\\[2\\]: .* listed twice",
         ].join("[\\s\\S]*"),
       ),
     );

@@ -1,8 +1,8 @@
 // Runs in vitest's main process. After the run it waits for the reports the
 // clarinet environment writes (asked for with `-- --coverage --costs`), says
-// where they are, and prints the cost of the canonical escrow and multisig
-// calls (tests named "cost baseline: 3-milestone escrow …" and "cost baseline:
-// multisig …", selected as the bench selects them).
+// where they are, and prints the runtime cost of the canonical escrow and
+// multisig calls (tests named "cost baseline: …"), selected and anchored by
+// the bench's own code (scripts/bench/clarityCosts.ts).
 //
 // Waiting matters: vitest-environment-clarinet writes both files in the
 // worker's environment teardown, which can end after vitest's own global
@@ -10,14 +10,9 @@
 // exited, the reports are complete (a benchmark can read them right away).
 import fs from "node:fs";
 import type { TestProject } from "vitest/node";
+import { clarityRows, type CostEntry } from "../../scripts/bench/clarityCosts.ts";
+import type { BenchRow } from "../../scripts/bench/index.ts";
 
-type CostEntry = {
-  test_name: string;
-  contract_id: string;
-  method: string;
-  args: string[];
-  cost_result: { total: Record<string, number>; limit: Record<string, number>; memory: number };
-};
 type ClarinetOptions = { coverage: boolean; costs: boolean; coverageFilename: string; costsFilename: string };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,29 +50,22 @@ export default function setup(project: TestProject) {
       return;
     }
     console.log(`clarity costs report: ${opts.costsFilename} (${entries.length} calls)`);
-    const escrowRows: Record<string, Record<string, number>> = {};
-    const multisigRows: Record<string, Record<string, number>> = {};
-    const record = (rows: Record<string, Record<string, number>>, key: string, e: CostEntry) => {
-      if (rows[key]) return; // first call of each method
-      const { runtime, read_count, read_length, write_count, write_length } = e.cost_result.total;
-      rows[key] = { runtime, read_count, read_length, write_count, write_length };
-    };
-    for (const e of entries) {
-      const escrow = /cost baseline: 3-milestone escrow in ([^,\s]+)/.exec(e.test_name);
-      if (escrow && e.contract_id.endsWith(".escrow")) record(escrowRows, `${e.method} (${escrow[1]})`, e);
-      // the bench's selection (scripts/bench/clarityCosts.ts): the setup's initialize is left out
-      const multisig = /cost baseline: multisig (\d+-of-\d+ [^,]+)/.exec(e.test_name);
-      if (multisig && e.contract_id.endsWith(".multisig") && e.method !== "initialize") {
-        record(multisigRows, `${e.method} (${multisig[1]})`, e);
-      }
+    // The bench's own selection and anchors (scripts/bench/clarityCosts.ts), runtime only.
+    let rows: BenchRow[];
+    try {
+      rows = clarityRows(entries);
+    } catch (error) {
+      console.log(`no cost summary (${(error as Error).message}); run the whole suite for it`);
+      return;
     }
-    if (Object.keys(escrowRows).length) {
-      console.log("escrow cost baseline (first call of each method, 3-milestone escrow):");
-      console.table(escrowRows);
-    }
-    if (Object.keys(multisigRows).length) {
-      console.log("multisig cost baseline (first call of each method: propose, approve, queue, execute of one operation):");
-      console.table(multisigRows);
+    for (const area of ["escrow", "multisig"]) {
+      const table = Object.fromEntries(
+        rows
+          .filter((r) => r.area === area && r.unit === "runtime")
+          .map((r) => [r.operation, r.anchor_value === null ? { runtime: r.worx } : { runtime: r.worx, anchor: r.anchor_value, ratio: +(r.worx / r.anchor_value).toFixed(2) }]),
+      );
+      console.log(`${area} cost baseline (runtime; anchors: ${area === "escrow" ? "one bare mock-sip010 transfer, or the flow's 3 transfers for lifecycles" : "none"}):`);
+      console.table(table);
     }
   };
 }

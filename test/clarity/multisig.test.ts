@@ -18,7 +18,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Cl, ClarityType, type ClarityValue, cvToValue, deserializeCV, serializeCVBytes } from "@stacks/transactions";
-import { DEMO_USD, ESCROW, HOSTILE, HostileMode, deployer, ftBalance, prints, prng, repoRoot, setHostileMode, stxBalance } from "./helpers";
+import {
+  DEMO_USD,
+  ESCROW,
+  HOSTILE,
+  HostileMode,
+  createArgs,
+  deployer,
+  ftBalance,
+  prints,
+  prng,
+  repoRoot,
+  setHostileMode,
+  stxBalance,
+} from "./helpers";
 
 type TxResult = ReturnType<typeof simnet.callPublicFn>;
 
@@ -30,6 +43,7 @@ const guardian = deployer;
 
 const MULTISIG = `${deployer}.multisig`;
 const TARGET = `${deployer}.multisig-target`;
+const DISCOUNT = `${deployer}.mock-fee-discount`;
 const MPROXY = `${deployer}.multisig-proxy`;
 
 /** OperationClass, as on EVM: never configured = critical = 0. */
@@ -120,6 +134,14 @@ const A = {
   revokeRole: (role: string, account: string, target = ESCROW): Action => ({
     fn: "propose-revoke-role",
     args: [Cl.principal(target), Cl.stringAscii(role), Cl.principal(account)],
+  }),
+  setFeeDiscountSource: (source: string | null, target = ESCROW): Action => ({
+    fn: "propose-set-fee-discount-source",
+    args: [Cl.principal(target), optPrincipal(source)],
+  }),
+  setTokenAllowed: (token: string | null, allowed: boolean, target = ESCROW): Action => ({
+    fn: "propose-set-token-allowed",
+    args: [Cl.principal(target), optPrincipal(token), Cl.bool(allowed)],
   }),
   unpause: (target = ESCROW): Action => ({ fn: "propose-unpause", args: [Cl.principal(target)] }),
   transferStx: (recipient: string, amount: number | bigint): Action => ({
@@ -524,6 +546,17 @@ describe("operation ids and data", () => {
         Cl.tuple({ role: Cl.stringAscii("admin"), account: Cl.principal(o4) }),
         CRITICAL,
       ],
+      [A.setFeeDiscountSource(DISCOUNT), ESCROW, 0n, "set-fee-discount-source", Cl.some(Cl.principal(DISCOUNT)), CRITICAL],
+      [A.setFeeDiscountSource(null), ESCROW, 0n, "set-fee-discount-source", Cl.none(), CRITICAL],
+      [
+        A.setTokenAllowed(DEMO_USD, true),
+        ESCROW,
+        0n,
+        "set-token-allowed",
+        Cl.tuple({ token: Cl.some(Cl.principal(DEMO_USD)), allowed: Cl.bool(true) }),
+        CRITICAL,
+      ],
+      [A.setTokenAllowed(null, false), ESCROW, 0n, "set-token-allowed", Cl.tuple({ token: Cl.none(), allowed: Cl.bool(false) }), CRITICAL],
       [A.unpause(), ESCROW, 0n, "unpause", null, CRITICAL],
       [A.transferStx(o5, 1_234_567), o5, 1_234_567n, "transfer-stx", null, CRITICAL],
       [
@@ -664,6 +697,8 @@ describe("operation ids and data", () => {
       "set-fee-recipient": "execute-admin",
       "grant-role": "execute-admin",
       "revoke-role": "execute-admin",
+      "set-fee-discount-source": "execute-admin",
+      "set-token-allowed": "execute-admin",
       unpause: "execute-unpause",
       "transfer-stx": "execute",
       "transfer-ft": "execute-transfer-ft",
@@ -679,6 +714,70 @@ describe("operation ids and data", () => {
       mint: "",
     };
     for (const [action, fn] of Object.entries(expected)) expect(ro("get-executor", [Cl.stringAscii(action)])).toBeAscii(fn);
+  });
+});
+
+describe("escrow administration: fee-discount source, token allowlist, arbiters", () => {
+  it("execute-admin: set-fee-discount-source and set-token-allowed reach the escrow as the multisig (critical, 3 of 5, 48 h)", () => {
+    setup();
+    const source = pass(A.setFeeDiscountSource(DISCOUNT), [o1, o2, o3], (id) => executeAdmin(o4, id));
+    expectEvents(source.result, [executedEvent(source.id, ESCROW)]);
+    expectEvents(
+      source.result,
+      [{ topic: "fee-discount-source-updated", "previous-source": Cl.none(), "new-source": Cl.some(Cl.principal(DISCOUNT)) }],
+      ESCROW,
+    );
+    expect(escrowRo("get-fee-discount-source")).toBeSome(Cl.principal(DISCOUNT));
+    const usd = pass(A.setTokenAllowed(DEMO_USD, true), [o1, o2, o3], (id) => executeAdmin(o4, id));
+    expectEvents(usd.result, [{ topic: "token-allowlist-updated", token: Cl.some(Cl.principal(DEMO_USD)), allowed: Cl.bool(true) }], ESCROW);
+    expect(escrowRo("is-token-allowed", [Cl.some(Cl.principal(DEMO_USD))])).toBeBool(true);
+    const stx = pass(A.setTokenAllowed(null, false), [o1, o2, o3], (id) => executeAdmin(o4, id));
+    expectEvents(stx.result, [{ topic: "token-allowlist-updated", token: Cl.none(), allowed: Cl.bool(false) }], ESCROW);
+    expect(escrowRo("is-token-allowed", [Cl.none()])).toBeBool(false);
+    const off = pass(A.setFeeDiscountSource(null), [o1, o2, o3], (id) => executeAdmin(o4, id));
+    expect(off.result.result).toBeOk(Cl.bool(true));
+    expect(escrowRo("get-fee-discount-source")).toBeNone();
+    // the deployer handed its roles over: it can no longer do either itself
+    expect(simnet.callPublicFn("escrow", "set-token-allowed", [Cl.none(), Cl.bool(true)], deployer).result).toBeErr(Cl.uint(1000));
+    expect(simnet.callPublicFn("escrow", "set-fee-discount-source", [Cl.none()], deployer).result).toBeErr(Cl.uint(1000));
+  });
+
+  it("execute-admin: the escrow's own errors pass through (an invalid source or token), the operation stays queued", () => {
+    setup();
+    const { id, eta } = proposeApproveQueue(A.setFeeDiscountSource(o5), [o1, o2, o3]);
+    advanceTo(eta);
+    expect(executeAdmin(o1, id).result).toBeErr(Cl.uint(1006)); // escrow ERR-INVALID-FEE-DISCOUNT-SOURCE
+    expect(stateOf(id)).toBe(State.Queued);
+    const t = proposeApproveQueue(A.setTokenAllowed(o5, true), [o1, o2, o3]);
+    advanceTo(t.eta);
+    expect(executeAdmin(o1, t.id).result).toBeErr(Cl.uint(1018)); // escrow ERR-INVALID-TOKEN
+  });
+
+  it("execute-admin: the new actions run on any protocol-admin target with their arguments (multisig-target records them)", () => {
+    setup();
+    pass(A.setTokenAllowed(DEMO_USD, false, TARGET), [o1, o2, o3], (id) => executeAdmin(o1, id, TARGET));
+    expect(plain(targetRo("get-last-call"))).toMatchObject({
+      function: "set-token-allowed",
+      caller: MULTISIG,
+      sender: MULTISIG,
+      payload: `0x${Buffer.from(serializeCVBytes(Cl.tuple({ token: Cl.some(Cl.principal(DEMO_USD)), allowed: Cl.bool(false) }))).toString("hex")}`,
+    });
+    pass(A.setFeeDiscountSource(null, TARGET), [o1, o2, o3], (id) => executeAdmin(o1, id, TARGET));
+    expect(plain(targetRo("get-last-call"))).toMatchObject({
+      function: "set-fee-discount-source",
+      payload: `0x${Buffer.from(serializeCVBytes(Cl.none())).toString("hex")}`,
+    });
+  });
+
+  it("configure-class: set-token-allowed and set-fee-discount-source can be made routine; grant-role hands out the arbiter role", () => {
+    setup();
+    passSelf(A.configureClass(ESCROW, "set-token-allowed", ROUTINE));
+    const op = idOf(propose(o1, A.setTokenAllowed(DEMO_USD, true)));
+    expect(operation(op)).toMatchObject({ "op-class": ROUTINE, threshold: 2n });
+    expect(propose(o1, A.configureClass(ESCROW, "set-fee-discount-source", ROUTINE)).result).toHaveClarityType(ClarityType.ResponseOk);
+    const g = pass(A.grantRole("arbiter", o5), [o1, o2, o3], (id) => executeAdmin(o1, id));
+    expectEvents(g.result, [{ topic: "role-granted", role: Cl.stringAscii("arbiter"), account: Cl.principal(o5), sender: Cl.principal(MULTISIG) }], ESCROW);
+    expect(hasRole("arbiter", o5)).toBe(true);
   });
 });
 
@@ -1182,7 +1281,7 @@ describe("guardian", () => {
     expectEvents(r, [{ topic: "paused", account: Cl.principal(MULTISIG) }], ESCROW);
     expectEvents(r, [{ topic: "guardian-paused", guardian: Cl.principal(guardian), target: Cl.principal(ESCROW) }]);
     // new escrows are blocked at once
-    const c = simnet.callPublicFn("escrow", "create-escrow", [Cl.principal(o2), Cl.none(), Cl.list([Cl.uint(5)])], o1);
+    const c = simnet.callPublicFn("escrow", "create-escrow", createArgs(o2, null, [5]), o1);
     expect(c.result).toBeErr(Cl.uint(1001));
     // pausing twice: the escrow's ERR-PAUSED passes through
     expect(guardianPause(guardian).result).toBeErr(Cl.uint(1001));

@@ -97,6 +97,23 @@
   (record "revoke-role" NO-ID (unwrap-panic (to-consensus-buff? account)))
 )
 
+;; protocol-admin (fee-discount source, token allowlist)
+(define-public (set-fee-discount-source (source (optional principal)))
+  (record "set-fee-discount-source" NO-ID (unwrap-panic (to-consensus-buff? source)))
+)
+
+(define-public (set-token-allowed
+    (token (optional principal))
+    (allowed bool)
+  )
+  (record "set-token-allowed" NO-ID
+    (unwrap-panic (to-consensus-buff? {
+      token: token,
+      allowed: allowed,
+    }))
+  )
+)
+
 ;; multisig-action
 (define-public (execute
     (operation-id (buff 32))

@@ -21,16 +21,21 @@
 )
 
 ;; Protocol parameters and roles of a fee-charging protocol contract (the
-;; escrow: "fee-manager" role for the fee setters, "admin" for the roles).
+;; escrow: "fee-manager" role for the fee setters and the fee-discount source,
+;; "admin" for the roles and the token allowlist).
 (define-trait protocol-admin
   (
     ;; Platform fee for new escrows, in basis points (the contract enforces its cap).
     (set-platform-fee (uint) (response bool uint))
     ;; Account credited with platform fees (the treasury).
     (set-fee-recipient (principal) (response bool uint))
-    ;; Grant / revoke a role ("admin", "fee-manager", "pauser") to an account.
+    ;; Grant / revoke a role ("admin", "fee-manager", "pauser", "arbiter") to an account.
     (grant-role ((string-ascii 16) principal) (response bool uint))
     (revoke-role ((string-ascii 16) principal) (response bool uint))
+    ;; Contract read for fee discounts at job creation (none: no discounts).
+    (set-fee-discount-source ((optional principal)) (response bool uint))
+    ;; Allow or disallow a token (none = STX) for new jobs.
+    (set-token-allowed ((optional principal) bool) (response bool uint))
   )
 )
 

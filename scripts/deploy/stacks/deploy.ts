@@ -3,13 +3,17 @@
  * configures them:
  * `npx tsx scripts/deploy/stacks/deploy.ts --network testnet|mainnet --parameters FILE [--dry-run]`.
  *
- * 1. Deploys PROTOCOL_CONTRACTS (scripts/codegen/stacks.ts) in dependency order, as Clarity 4.
+ * 1. Deploys PROTOCOL_CONTRACTS (scripts/codegen/stacks.ts) and the traits they use (e.g.
+ *    fee-discount-trait, read from their `use-trait` / `impl-trait` / static `contract-call?`
+ *    references), dependencies first, as Clarity 4.
  * 2. Sends, as the deployer, the multisig's one-time `initialize` (owners, thresholds, delays,
  *    guardian, routine (target, selector) pairs, pausable targets: the EVM WorxMultisig
- *    constructor's parameters), then hands the escrow's roles to the multisig: `grant-role` of
- *    "admin", "fee-manager" and "pauser" to the multisig, then `revoke-role` of "fee-manager",
- *    "pauser" and "admin" from the deployer (admin last: revoking needs it). From then on only the
- *    multisig's timelocked operations administer the escrow.
+ *    constructor's parameters), allowlists the chain registry's stablecoins for new jobs
+ *    (`set-token-allowed`; STX is allowed at deployment), grants "arbiter" to the configured
+ *    arbiters, then hands the escrow's roles to the multisig: `grant-role` of "admin",
+ *    "fee-manager" and "pauser" to the multisig, then `revoke-role` of "fee-manager", "pauser" and
+ *    "admin" from the deployer (admin last: revoking needs it, as does everything before it).
+ *    From then on only the multisig's timelocked operations administer the escrow.
  * Every transaction is signed by the deployer with consecutive nonces and post-condition mode
  * deny: none of them moves funds. The setup calls are sent one by one, each only after the
  * previous transaction succeeded on chain, so a failed `initialize` never hands the roles over.
@@ -23,7 +27,8 @@
  *     "criticalDelay": 172800,          seconds, 3600..2592000
  *     "guardian": "ST…" | null,         may only pause the pausable targets
  *     "routineActions": [{"target": "escrow", "selector": "set-platform-fee"}, …],  optional
- *     "pausableTargets": ["escrow"]     optional
+ *     "pausableTargets": ["escrow"],    optional
+ *     "arbiters": ["ST…", …]            optional: granted the escrow's "arbiter" role
  *   }
  * Targets are a contract name of this deployment ("escrow") or a full contract principal.
  * `routineActions` defaults to the escrow's `set-platform-fee` and `unpause` (every other
@@ -62,15 +67,36 @@ export const STACKS_NETWORKS = {
 } as const;
 export type StacksNetworkName = keyof typeof STACKS_NETWORKS;
 
-/** Source of each protocol contract, from the paths Clarinet.toml declares. */
+/** Source of a contract of this project, from the path Clarinet.toml declares. */
+function contractSource(manifest: string, name: string): string {
+  const section = manifest.split(`[contracts.${name}]`)[1];
+  const path = section?.match(/^path\s*=\s*"([^"]+)"/m)?.[1];
+  if (!path) throw new Error(`Clarinet.toml has no path for contract ${name}`);
+  return readFileSync(join(root, path), "utf8");
+}
+
+/** Contracts of this deployment a source refers to: `(use-trait x .name.trait)`,
+ * `(impl-trait .name.trait)`, `(contract-call? .name fn ...)` (comments ignored). */
+function dependenciesOf(codeBody: string): string[] {
+  const code = codeBody.replace(/;;.*$/gm, "");
+  const names = [...code.matchAll(/\((?:use-trait\s+[\w-]+|impl-trait|contract-call\?)\s+\.([a-zA-Z][\w-]*)/g)].map((m) => m[1]);
+  return [...new Set(names)];
+}
+
+/** The contracts to deploy and their sources, dependencies first: PROTOCOL_CONTRACTS in their
+ * order, each preceded by the contracts it refers to that are not deployed yet. */
 export function protocolSources(): { name: string; codeBody: string }[] {
   const manifest = readFileSync(join(root, "Clarinet.toml"), "utf8");
-  return PROTOCOL_CONTRACTS.map((name) => {
-    const section = manifest.split(`[contracts.${name}]`)[1];
-    const path = section?.match(/^path\s*=\s*"([^"]+)"/m)?.[1];
-    if (!path) throw new Error(`Clarinet.toml has no path for contract ${name}`);
-    return { name, codeBody: readFileSync(join(root, path), "utf8") };
-  });
+  const ordered: { name: string; codeBody: string }[] = [];
+  const visit = (name: string, path: string[]) => {
+    if (ordered.some((c) => c.name === name)) return;
+    if (path.includes(name)) throw new Error(`circular contract references: ${[...path, name].join(" -> ")}`);
+    const codeBody = contractSource(manifest, name);
+    for (const dependency of dependenciesOf(codeBody)) visit(dependency, [...path, name]);
+    ordered.push({ name, codeBody });
+  };
+  for (const name of PROTOCOL_CONTRACTS) visit(name, []);
+  return ordered;
 }
 
 // ───────────────────────────── multisig parameters ─────────────────────────────
@@ -85,6 +111,8 @@ export interface MultisigParameters {
   guardian: string | null;
   routineActions?: { target: string; selector: string }[];
   pausableTargets?: string[];
+  /** Principals granted the escrow's "arbiter" role (they rule disputes; never on their own escrows). */
+  arbiters?: string[];
 }
 
 /** Bounds multisig.clar enforces (MAX-OWNERS, MIN-DELAY, MAX-DELAY). */
@@ -97,6 +125,8 @@ const CONFIGURABLE_ACTIONS = [
   "set-fee-recipient",
   "grant-role",
   "revoke-role",
+  "set-fee-discount-source",
+  "set-token-allowed",
   "unpause",
   "transfer-stx",
   "transfer-ft",
@@ -165,6 +195,12 @@ export function resolveParameters(
     return { target: contract(a?.target, `routineActions[${i}].target`), selector: a?.selector };
   });
   const pausableTargets = (p.pausableTargets ?? DEFAULT_PAUSABLE_TARGETS).map((t, i) => contract(t, `pausableTargets[${i}]`));
+  const arbiters: string[] = Array.isArray(p.arbiters) ? p.arbiters : [];
+  if (p.arbiters !== undefined && !Array.isArray(p.arbiters)) problems.push(`arbiters: a list of principals needed`);
+  arbiters.forEach((a, i) => {
+    if (!isPrincipalOf(a, network)) problems.push(`arbiters[${i}]: ${JSON.stringify(a)} is not a principal of ${network}`);
+    if (arbiters.indexOf(a) !== i) problems.push(`arbiters[${i}]: ${a} is listed twice`);
+  });
   if (routineActions.length > MAX_OWNERS) problems.push(`routineActions: at most 20 entries`);
   if (pausableTargets.length > MAX_OWNERS) problems.push(`pausableTargets: at most 20 entries`);
   if (problems.length) throw new Error(`invalid multisig parameters:\n  ${problems.join("\n  ")}`);
@@ -177,7 +213,19 @@ export function resolveParameters(
     guardian: p.guardian ?? null,
     routineActions,
     pausableTargets,
+    arbiters,
   };
+}
+
+/** The chain registry's stablecoins for `network` (scripts/registry/chains.ts): SIP-010 contract
+ * principals the deploy allowlists for new jobs. Throws on an entry that is not one. */
+export function registryTokens(network: StacksNetworkName): string[] {
+  return chainByCaip2(STACKS_NETWORKS[network].caip2).stablecoins.map((coin) => {
+    if (!isPrincipalOf(coin.address, network) || !coin.address.includes(".")) {
+      throw new Error(`chain registry: stablecoin ${coin.symbol} (${coin.address}) is not a contract principal of ${network}`);
+    }
+    return coin.address;
+  });
 }
 
 // ───────────────────────────── transactions ─────────────────────────────
@@ -191,8 +239,9 @@ export interface SetupCall {
   functionArgs: ClarityValue[];
 }
 
-/** The post-deploy calls, in the order they must run: initialize, grants, revokes. */
-export function setupCalls(deployer: string, params: Required<MultisigParameters>): SetupCall[] {
+/** The post-deploy calls, in the order they must run: initialize, token allowlist, arbiters,
+ * role grants to the multisig, revokes (all but initialize need the deployer's escrow roles). */
+export function setupCalls(deployer: string, params: Required<MultisigParameters>, allowedTokens: string[] = []): SetupCall[] {
   const multisig = `${deployer}.multisig`;
   const initialize: SetupCall = {
     name: "multisig.initialize",
@@ -215,8 +264,16 @@ export function setupCalls(deployer: string, params: Required<MultisigParameters
     functionName: fn,
     functionArgs: [Cl.stringAscii(r), Cl.principal(account)],
   });
+  const allowToken = (token: string): SetupCall => ({
+    name: `escrow.set-token-allowed ${token}`,
+    contractName: "escrow",
+    functionName: "set-token-allowed",
+    functionArgs: [Cl.some(Cl.principal(token)), Cl.bool(true)],
+  });
   return [
     initialize,
+    ...allowedTokens.map(allowToken),
+    ...params.arbiters.map((a) => ({ ...role("grant-role", "arbiter", a), name: `escrow.grant-role arbiter ${a}` })),
     ...ESCROW_ROLES.map((r) => role("grant-role", r, multisig)),
     ...REVOKE_ORDER.map((r) => role("revoke-role", r, deployer)),
   ];
@@ -258,14 +315,16 @@ export async function buildDeployTransactions(options: SigningOptions): Promise<
   return result;
 }
 
-/** Signed setup calls (see setupCalls) but those named in `skip`, with consecutive nonces from `firstNonce`. */
+/** Signed setup calls (see setupCalls) but those named in `skip`, with consecutive nonces from
+ * `firstNonce`. `allowedTokens` defaults to the chain registry's stablecoins. */
 export async function buildSetupTransactions(
-  options: SigningOptions & { parameters: Required<MultisigParameters>; skip?: string[] },
+  options: SigningOptions & { parameters: Required<MultisigParameters>; skip?: string[]; allowedTokens?: string[] },
 ): Promise<SignedStep[]> {
   const deployer = getAddressFromPrivateKey(options.senderKey, options.network);
+  const tokens = options.allowedTokens ?? registryTokens(options.network);
   const result: SignedStep[] = [];
   let nonce = options.firstNonce;
-  for (const call of setupCalls(deployer, options.parameters).filter((c) => !options.skip?.includes(c.name))) {
+  for (const call of setupCalls(deployer, options.parameters, tokens).filter((c) => !options.skip?.includes(c.name))) {
     const transaction = await makeContractCall({
       contractAddress: deployer,
       contractName: call.contractName,
@@ -286,7 +345,7 @@ export async function buildSetupTransactions(
 
 /** The whole signed sequence: the deploys, then the setup calls, with consecutive nonces. */
 export async function buildDeploymentTransactions(
-  options: SigningOptions & { parameters: Required<MultisigParameters> },
+  options: SigningOptions & { parameters: Required<MultisigParameters>; allowedTokens?: string[] },
 ): Promise<SignedStep[]> {
   const deploys = await buildDeployTransactions(options);
   const setup = await buildSetupTransactions({ ...options, firstNonce: options.firstNonce + BigInt(deploys.length) });
@@ -360,7 +419,7 @@ async function main() {
       caip2: chain.caip2,
       network,
       deployer,
-      contracts: Object.fromEntries(PROTOCOL_CONTRACTS.map((n) => [n, `${deployer}.${n}`])),
+      contracts: Object.fromEntries(protocolSources().map(({ name }) => [name, `${deployer}.${name}`])),
       txids,
     };
     writeFileSync(bookFile, JSON.stringify(book, null, 2) + "\n");
