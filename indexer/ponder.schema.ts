@@ -1,12 +1,33 @@
 /**
  * The escrow's tables. Every row names its chain by CAIP-2 id (`eip155:31337`), so one table holds
- * every chain (and, through their own ingestion path, Stacks rows later). Amounts are integers in
- * the token's smallest unit; timestamps are block timestamps in seconds.
+ * every chain (and, through their own ingestion path, Stacks rows later). Addresses are lowercase
+ * hex; amounts are integers in the token's smallest unit; timestamps are block timestamps in
+ * seconds. The shape is the contract in notes/indexer-schema.md (the SPA codes against it).
  */
 import { index, onchainTable, relations } from "ponder";
 
-export type EscrowStatus = "created" | "funded" | "completed" | "cancelled";
-export type MilestoneStatus = "pending" | "submitted" | "released";
+/** IMilestoneEscrow.EscrowStatus, lowercase, without `None` (no row exists then). */
+export type EscrowStatus = "created" | "funded" | "completed" | "cancelled" | "closed";
+/** IMilestoneEscrow.MilestoneStatus, lowercase. */
+export type MilestoneStatus = "pending" | "submitted" | "released" | "disputed" | "refunded" | "resolved";
+/** How a milestone reached its final status. */
+export type SettledBy = "approval" | "claim" | "reclaim" | "ruling" | "settlement";
+export type DisputeStatus = "open" | "ruled" | "settled";
+/** The escrow events of a job's timeline (the Solidity event names). */
+export type EscrowEventKind =
+  | "EscrowCreated"
+  | "FeeDiscountApplied"
+  | "EscrowFunded"
+  | "MilestoneSubmitted"
+  | "MilestoneReleased"
+  | "MilestoneRefunded"
+  | "DisputeOpened"
+  | "DisputeRuled"
+  | "MilestoneSettled"
+  | "EscrowCompleted"
+  | "EscrowClosed"
+  | "JobRated"
+  | "EscrowCancelled";
 
 /** One MilestoneEscrow deployment per chain: its current settings, as its events set them. */
 export const escrowContract = onchainTable("escrow_contract", (t) => ({
@@ -14,13 +35,34 @@ export const escrowContract = onchainTable("escrow_contract", (t) => ({
   id: t.text().primaryKey(),
   chainId: t.text().notNull(),
   address: t.hex().notNull(),
-  /** Account credited with platform fees of releases from now on. */
+  /** Account credited with platform fees of payouts from now on. */
   feeRecipient: t.hex(),
-  /** Platform fee for escrows created from now on. */
+  /** Platform fee for escrows created from now on (before any freelancer discount). */
   platformFeeBps: t.integer(),
+  /** The contract read for freelancers' fee discounts at creation; null when none. */
+  feeDiscountSource: t.hex(),
   paused: t.boolean().notNull(),
   updatedBlock: t.bigint().notNull(),
 }));
+
+/** The tokens new jobs may (or, once removed, may no longer) be paid in, per escrow contract. */
+export const allowedToken = onchainTable(
+  "allowed_token",
+  (t) => ({
+    /** `${chainId}:${contract}:${token}` (lowercase). */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    contract: t.hex().notNull(),
+    /** ERC-20 address, or the zero address for the native coin. */
+    token: t.hex().notNull(),
+    allowed: t.boolean().notNull(),
+    updatedAt: t.bigint().notNull(),
+    updatedTx: t.hex().notNull(),
+  }),
+  (table) => ({
+    contractIdx: index().on(table.chainId, table.contract),
+  }),
+);
 
 export const escrow = onchainTable(
   "escrow",
@@ -39,28 +81,53 @@ export const escrow = onchainTable(
     token: t.hex().notNull(),
     /** Milestone amounts in order; `total` is their sum. */
     amounts: t.bigint().array().notNull(),
+    /** Milestone due dates in order (unix seconds). */
+    dueDates: t.bigint().array().notNull(),
     total: t.bigint().notNull(),
-    /** Sum of released milestone amounts (fees included). */
+    /** Sum of gross amounts settled to the freelancer side (payouts + fees). */
     released: t.bigint().notNull(),
-    /** Platform fee fixed at creation. */
+    /** Sum of amounts settled back to the client (reclaims, refunds of splits). */
+    refunded: t.bigint().notNull(),
+    /** Platform fee fixed at creation, after the freelancer's discount. */
     feeBps: t.integer().notNull(),
+    /** The platform fee before the discount. */
+    baseFeeBps: t.integer().notNull(),
+    /** The freelancer's discount applied at creation, in basis points of the fee (0: none). */
+    feeDiscountBps: t.integer().notNull(),
+    /** Seconds the client has to review a submission before the freelancer may claim it. */
+    reviewPeriod: t.integer().notNull(),
+    /** Seconds after a due date before the client may reclaim an undelivered milestone. */
+    gracePeriod: t.integer().notNull(),
     status: t.text().$type<EscrowStatus>().notNull(),
     milestoneCount: t.integer().notNull(),
-    releasedCount: t.integer().notNull(),
+    /** Milestones in a final status (released, refunded, resolved). */
+    settledCount: t.integer().notNull(),
+    /** Disputes currently open (waiting for a ruling or a settlement). */
+    openDisputes: t.integer().notNull(),
+    /** Some milestone was reclaimed by the client. */
+    reclaimed: t.boolean().notNull(),
+    /** The client's rating 1..5; null until rated. */
+    rating: t.integer(),
     createdAt: t.bigint().notNull(),
     createdBlock: t.bigint().notNull(),
     createdTx: t.hex().notNull(),
     fundedAt: t.bigint(),
     fundedBlock: t.bigint(),
     fundedTx: t.hex(),
+    /** When it ended Completed. */
     completedAt: t.bigint(),
     completedBlock: t.bigint(),
     completedTx: t.hex(),
+    /** When it ended Closed (some milestone reclaimed). */
+    closedAt: t.bigint(),
+    closedBlock: t.bigint(),
+    closedTx: t.hex(),
     cancelledAt: t.bigint(),
     cancelledBlock: t.bigint(),
     cancelledTx: t.hex(),
     /** Who cancelled: the client or the freelancer. */
     cancelledBy: t.hex(),
+    ratedAt: t.bigint(),
     /** Block timestamp of the latest change; lists sort on it ("recent activity"). */
     updatedAt: t.bigint().notNull(),
   }),
@@ -81,28 +148,221 @@ export const milestone = onchainTable(
     escrowId: t.bigint().notNull(),
     index: t.integer().notNull(),
     amount: t.bigint().notNull(),
+    /** Unix seconds. */
+    dueDate: t.bigint().notNull(),
     status: t.text().$type<MilestoneStatus>().notNull(),
     /** Opaque reference (e.g. a content hash) given on submission; null when none was given. */
     deliverable: t.hex(),
-    /** Set on release: `fee + payout == amount`. */
-    fee: t.bigint(),
-    payout: t.bigint(),
     submittedAt: t.bigint(),
     submittedTx: t.hex(),
-    releasedAt: t.bigint(),
-    releasedBlock: t.bigint(),
-    releasedTx: t.hex(),
+    /** Submitted at or before its due date; null until submitted. */
+    onTime: t.boolean(),
+    /** Released by the freelancer's claim after the review period (false when approved or not released). */
+    claimed: t.boolean().notNull(),
+    /** Set when settled: `fee + payout + refund == amount` (refund 0 on a release, fee and payout 0 on a reclaim). */
+    fee: t.bigint(),
+    payout: t.bigint(),
+    refund: t.bigint(),
+    settledAt: t.bigint(),
+    settledBlock: t.bigint(),
+    settledTx: t.hex(),
+    settledBy: t.text().$type<SettledBy>(),
   }),
   (table) => ({
+    escrowIdx: index().on(table.chainId, table.escrowId),
+    statusIdx: index().on(table.status),
+  }),
+);
+
+/** One dispute per disputed milestone (a milestone can be disputed only once). */
+export const dispute = onchainTable(
+  "dispute",
+  (t) => ({
+    /** `${chainId}:${escrowId}:${index}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    escrowId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    client: t.hex().notNull(),
+    freelancer: t.hex().notNull(),
+    token: t.hex().notNull(),
+    /** The milestone's amount. */
+    amount: t.bigint().notNull(),
+    /** The client or the freelancer. */
+    openedBy: t.hex().notNull(),
+    /** Opaque reference to the party's statement (zero hash when none). */
+    reason: t.hex().notNull(),
+    openedAt: t.bigint().notNull(),
+    openedTx: t.hex().notNull(),
+    status: t.text().$type<DisputeStatus>().notNull(),
+    /** Who ruled; null unless ruled. */
+    arbiter: t.hex(),
+    /** The split, once resolved (ruled or settled); null while open. */
+    freelancerBps: t.integer(),
+    fee: t.bigint(),
+    payout: t.bigint(),
+    refund: t.bigint(),
+    resolvedAt: t.bigint(),
+    resolvedTx: t.hex(),
+  }),
+  (table) => ({
+    escrowIdx: index().on(table.chainId, table.escrowId),
+    statusIdx: index().on(table.status, table.openedAt),
+    clientIdx: index().on(table.client),
+    freelancerIdx: index().on(table.freelancer),
+  }),
+);
+
+/** Milestones released by the freelancer's claim after the client's review period lapsed. */
+export const milestoneClaim = onchainTable(
+  "milestone_claim",
+  (t) => ({
+    /** `${chainId}:${escrowId}:${index}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    escrowId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    freelancer: t.hex().notNull(),
+    token: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    fee: t.bigint().notNull(),
+    payout: t.bigint().notNull(),
+    claimedAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    freelancerIdx: index().on(table.freelancer),
     escrowIdx: index().on(table.chainId, table.escrowId),
   }),
 );
 
-/** Every platform fee credited on a release (none for a zero fee). */
+/** Undelivered milestones reclaimed by the client after due date + grace period. */
+export const milestoneRefund = onchainTable(
+  "milestone_refund",
+  (t) => ({
+    /** `${chainId}:${escrowId}:${index}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    escrowId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    client: t.hex().notNull(),
+    token: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    refundedAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    clientIdx: index().on(table.client),
+    escrowIdx: index().on(table.chainId, table.escrowId),
+  }),
+);
+
+/** The client's rating of a finished job (once per job). */
+export const jobRating = onchainTable(
+  "job_rating",
+  (t) => ({
+    /** `${chainId}:${escrowId}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    escrowId: t.bigint().notNull(),
+    freelancer: t.hex().notNull(),
+    client: t.hex().notNull(),
+    /** 1 (worst) to 5 (best). */
+    rating: t.integer().notNull(),
+    ratedAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    freelancerIdx: index().on(table.chainId, table.freelancer),
+  }),
+);
+
+/**
+ * A freelancer's work history, by the contract's rules (IMilestoneEscrow.FreelancerStats): equal to
+ * `freelancerStats(freelancer)` read from the chain at the indexed block. `closedJobs` (escrows that
+ * ended Closed) is the indexer's addition.
+ */
+export const freelancerStats = onchainTable(
+  "freelancer_stats",
+  (t) => ({
+    /** `${chainId}:${freelancer}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    freelancer: t.hex().notNull(),
+    completedJobs: t.integer().notNull(),
+    closedJobs: t.integer().notNull(),
+    milestonesDelivered: t.integer().notNull(),
+    milestonesOnTime: t.integer().notNull(),
+    milestonesReclaimed: t.integer().notNull(),
+    ratingCount: t.integer().notNull(),
+    ratingSum: t.integer().notNull(),
+    disputesOpened: t.integer().notNull(),
+    disputesLost: t.integer().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    freelancerIdx: index().on(table.freelancer),
+    completedIdx: index().on(table.chainId, table.completedJobs),
+  }),
+);
+
+/** What a freelancer was paid in a token over all jobs (net of fees): the contract's `earned`. */
+export const freelancerEarning = onchainTable(
+  "freelancer_earning",
+  (t) => ({
+    /** `${chainId}:${freelancer}:${token}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    freelancer: t.hex().notNull(),
+    token: t.hex().notNull(),
+    earned: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    freelancerIdx: index().on(table.freelancer),
+    tokenIdx: index().on(table.chainId, table.token, table.earned),
+  }),
+);
+
+/** A job's timeline: one row per escrow-scoped event of the contract, in chain order. */
+export const escrowEvent = onchainTable(
+  "escrow_event",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    escrowId: t.bigint().notNull(),
+    /** The Solidity event name. */
+    kind: t.text().$type<EscrowEventKind>().notNull(),
+    /** The milestone it concerns; null for escrow-wide events. */
+    milestoneIndex: t.integer(),
+    /**
+     * Who acted, by the contract's rules: the client (created, funded, approved, reclaimed, rated),
+     * the freelancer (submitted, claimed), `openedBy`, the arbiter, the canceller; the
+     * transaction's sender for settlements (the party accepting the other's offer), fee discounts,
+     * completions and closings (whoever settled the last milestone).
+     */
+    actor: t.hex(),
+    /** The money it moved or concerns (total, amount, fee + payout + refund); null when none. */
+    amount: t.bigint(),
+    /** The event's other arguments (bigints as decimal strings). */
+    detail: t.json().$type<Record<string, unknown>>().notNull(),
+    blockNumber: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    timelineIdx: index().on(table.chainId, table.escrowId, table.blockNumber, table.logIndex),
+    kindIdx: index().on(table.kind),
+  }),
+);
+
+/** Every platform fee credited on a payout: release, claim, ruling or settlement (none for a zero fee). */
 export const feeFlow = onchainTable(
   "fee_flow",
   (t) => ({
-    /** `${chainId}:${escrowId}:${milestoneIndex}`: at most one fee per released milestone. */
+    /** `${chainId}:${escrowId}:${milestoneIndex}`: at most one fee per settled milestone. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
     escrowId: t.bigint().notNull(),
@@ -143,8 +403,9 @@ export const withdrawal = onchainTable(
 );
 
 /**
- * The audit log of every privileged call across the protocol's contracts: the escrow's fee and
- * fee-recipient changes, pauses, role grants and revocations, and every event of the multisig
+ * The audit log of every privileged call across the protocol's contracts: the escrow's fee,
+ * fee-recipient, fee-discount-source and token-allowlist changes, pauses, role grants and
+ * revocations (arbiters included), and every event of the multisig
  * that administers it (operations proposed, approved, queued, executed, cancelled; owners,
  * thresholds, delays, classes, pausable targets and guardian changed; guardian pauses; coin
  * received).
@@ -157,8 +418,9 @@ export const adminAction = onchainTable(
     chainId: t.text().notNull(),
     contract: t.hex().notNull(),
     /**
-     * The event name. MilestoneEscrow: PlatformFeeUpdated, FeeRecipientUpdated, Paused, Unpaused,
-     * RoleGranted, RoleRevoked, RoleAdminChanged. WorxMultisig: OperationProposed, Approved,
+     * The event name. MilestoneEscrow: PlatformFeeUpdated, FeeRecipientUpdated,
+     * FeeDiscountSourceUpdated, TokenAllowlistUpdated, Paused, Unpaused, RoleGranted, RoleRevoked,
+     * RoleAdminChanged (role events carry `roleName`: DEFAULT_ADMIN_ROLE, ARBITER_ROLE, …). WorxMultisig: OperationProposed, Approved,
      * Queued, Executed, CancelApproved, Cancelled, OwnerAdded, OwnerRemoved, ThresholdChanged,
      * DelayChanged, ClassConfigured, PausableTargetConfigured, GuardianChanged, GuardianPaused,
      * Received.
@@ -356,6 +618,8 @@ export const multisigApprovalRelations = relations(multisigApproval, ({ one }) =
 export const escrowRelations = relations(escrow, ({ many }) => ({
   milestones: many(milestone),
   feeFlows: many(feeFlow),
+  disputes: many(dispute),
+  events: many(escrowEvent),
 }));
 
 export const milestoneRelations = relations(milestone, ({ one }) => ({
@@ -364,4 +628,16 @@ export const milestoneRelations = relations(milestone, ({ one }) => ({
 
 export const feeFlowRelations = relations(feeFlow, ({ one }) => ({
   escrow: one(escrow, { fields: [feeFlow.chainId, feeFlow.escrowId], references: [escrow.chainId, escrow.escrowId] }),
+}));
+
+export const disputeRelations = relations(dispute, ({ one }) => ({
+  escrow: one(escrow, { fields: [dispute.chainId, dispute.escrowId], references: [escrow.chainId, escrow.escrowId] }),
+}));
+
+export const escrowEventRelations = relations(escrowEvent, ({ one }) => ({
+  escrow: one(escrow, { fields: [escrowEvent.chainId, escrowEvent.escrowId], references: [escrow.chainId, escrow.escrowId] }),
+}));
+
+export const jobRatingRelations = relations(jobRating, ({ one }) => ({
+  escrow: one(escrow, { fields: [jobRating.chainId, jobRating.escrowId], references: [escrow.chainId, escrow.escrowId] }),
 }));

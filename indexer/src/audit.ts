@@ -20,8 +20,17 @@ export interface AuditedEvent {
   transaction: { hash: Hex; from: Address };
 }
 
-/** Appends the event to the audit log: its name, who acted, its arguments (bigints as strings). */
-export async function recordAudit(context: AnyContext, event: AuditedEvent, action: string, actor: Address): Promise<void> {
+/**
+ * Appends the event to the audit log: its name, who acted, its arguments (bigints as strings),
+ * plus `extra` details derived from them (e.g. a role's name).
+ */
+export async function recordAudit(
+  context: AnyContext,
+  event: AuditedEvent,
+  action: string,
+  actor: Address,
+  extra: Record<string, string | number | boolean> = {},
+): Promise<void> {
   const chainId = caip2(context);
   await context.db.insert(adminAction).values({
     id: `${chainId}:${event.transaction.hash}:${event.log.logIndex}`,
@@ -29,9 +38,12 @@ export async function recordAudit(context: AnyContext, event: AuditedEvent, acti
     contract: event.log.address,
     action,
     actor,
-    details: Object.fromEntries(
-      Object.entries(event.args).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : (v as string | number | boolean)]),
-    ),
+    details: {
+      ...Object.fromEntries(
+        Object.entries(event.args).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : (v as string | number | boolean)]),
+      ),
+      ...extra,
+    },
     timestamp: event.block.timestamp,
     blockNumber: event.block.number,
     txHash: event.transaction.hash,

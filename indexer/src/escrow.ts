@@ -1,20 +1,94 @@
 /**
- * MilestoneEscrow event handlers: every event of the contract lands in the escrow tables.
- * Rows carry the chain's CAIP-2 id (`eip155:<context.chain.id>`); ids are built from it so rows
- * of different chains never collide.
+ * MilestoneEscrow lifecycle handlers: jobs created, funded, cancelled; milestones submitted,
+ * released (approved or claimed) and reclaimed; escrows completed or closed; withdrawals. Disputes
+ * and settlements are in disputes.ts, ratings and the work-history counters in workHistory.ts,
+ * administration in escrowAdmin.ts. Rows carry the chain's CAIP-2 id (`eip155:<context.chain.id>`);
+ * ids are built from it so rows of different chains never collide.
  */
 import { ponder } from "ponder:registry";
-import { escrow, escrowContract, feeFlow, milestone, withdrawal } from "ponder:schema";
-import { zeroHash, type Address } from "viem";
-import { caip2, recordAudit, type AnyContext, type AuditedEvent } from "./audit.ts";
+import { escrow, escrowContract, feeFlow, milestone, milestoneClaim, milestoneRefund, withdrawal } from "ponder:schema";
+import type { MilestoneStatus, SettledBy } from "ponder:schema";
+import { zeroHash } from "viem";
+import { caip2, type AnyContext, type AuditedEvent } from "./audit.ts";
+import { contractKey, escrowKey, logKey, milestoneKey, recordTimeline } from "./common.ts";
+import { addEarning, bumpStats } from "./workHistory.ts";
 
-const escrowKey = (chainId: string, escrowId: bigint) => `${chainId}:${escrowId}`;
-const milestoneKey = (chainId: string, escrowId: bigint, index: bigint | number) => `${chainId}:${escrowId}:${index}`;
-const contractKey = (chainId: string, address: Address) => `${chainId}:${address.toLowerCase()}`;
+type EscrowRow = typeof escrow.$inferSelect;
+
+export interface Settlement {
+  escrowId: bigint;
+  index: bigint;
+  status: Extract<MilestoneStatus, "released" | "refunded" | "resolved">;
+  by: SettledBy;
+  fee: bigint;
+  payout: bigint;
+  refund: bigint;
+}
+
+/**
+ * A milestone reached a final status (release, claim, reclaim, ruling or settlement): the one
+ * place that writes its split, status, time and transaction; adds the split to the escrow's
+ * totals (`released` = fee + payout, `refunded` = refund; an open dispute on it is closed); credits
+ * the fee flow (non-zero fees) and the freelancer's earnings (non-zero payouts). Returns the
+ * escrow row after the update. The escrow's own final status comes with its own event
+ * (EscrowCompleted / EscrowClosed), right after in the same transaction.
+ */
+export async function settleMilestone(context: AnyContext, event: AuditedEvent, s: Settlement): Promise<EscrowRow> {
+  const chainId = caip2(context);
+  const at = event.block.timestamp;
+  const key = milestoneKey(chainId, s.escrowId, s.index);
+  const before = await context.db.find(milestone, { id: key });
+  if (!before) throw new Error(`Milestone ${key} settled but never created: was its escrow's creation indexed?`);
+  // Read before the update: the row found may be the store's cached object, which the update changes.
+  const wasDisputed = before.status === "disputed";
+  await context.db.update(milestone, { id: key }).set({
+    status: s.status,
+    claimed: s.by === "claim",
+    fee: s.fee,
+    payout: s.payout,
+    refund: s.refund,
+    settledAt: at,
+    settledBlock: event.block.number,
+    settledTx: event.transaction.hash,
+    settledBy: s.by,
+  });
+  const row = await context.db.update(escrow, { id: escrowKey(chainId, s.escrowId) }).set((e) => ({
+    released: e.released + s.fee + s.payout,
+    refunded: e.refunded + s.refund,
+    settledCount: e.settledCount + 1,
+    openDisputes: e.openDisputes - (wasDisputed ? 1 : 0),
+    reclaimed: e.reclaimed || s.by === "reclaim",
+    updatedAt: at,
+  }));
+  await addEarning(context, row.freelancer, row.token, s.payout, at);
+  if (s.fee !== 0n) {
+    const settings = await context.db.find(escrowContract, { id: contractKey(chainId, event.log.address) });
+    if (!settings?.feeRecipient) {
+      throw new Error(`No fee recipient known for ${event.log.address} on ${chainId}: was its deployment block indexed?`);
+    }
+    await context.db.insert(feeFlow).values({
+      id: key,
+      chainId,
+      escrowId: s.escrowId,
+      milestoneIndex: Number(s.index),
+      token: row.token,
+      amount: s.fee,
+      recipient: settings.feeRecipient,
+      timestamp: at,
+      blockNumber: event.block.number,
+      txHash: event.transaction.hash,
+    });
+  }
+  return row;
+}
+
+/** Sets an escrow's fields (and `updatedAt`) and returns the row. */
+const updateEscrow = (context: AnyContext, chainId: string, escrowId: bigint, at: bigint, fields: Partial<EscrowRow>) =>
+  context.db.update(escrow, { id: escrowKey(chainId, escrowId) }).set({ ...fields, updatedAt: at });
 
 ponder.on("MilestoneEscrow:EscrowCreated", async ({ event, context }) => {
   const chainId = caip2(context);
-  const { escrowId, client, freelancer, token, amounts, total, feeBps } = event.args;
+  const { escrowId, client, freelancer, token, milestones, total, feeBps, reviewPeriod, gracePeriod } = event.args;
   const at = event.block.timestamp;
   await context.db.insert(escrow).values({
     id: escrowKey(chainId, escrowId),
@@ -24,115 +98,160 @@ ponder.on("MilestoneEscrow:EscrowCreated", async ({ event, context }) => {
     client,
     freelancer,
     token,
-    amounts: [...amounts],
+    amounts: milestones.map((m) => m.amount),
+    dueDates: milestones.map((m) => BigInt(m.dueDate)),
     total,
     released: 0n,
+    refunded: 0n,
     feeBps,
+    // FeeDiscountApplied follows in the same transaction when there was a discount.
+    baseFeeBps: feeBps,
+    feeDiscountBps: 0,
+    reviewPeriod,
+    gracePeriod,
     status: "created",
-    milestoneCount: amounts.length,
-    releasedCount: 0,
+    milestoneCount: milestones.length,
+    settledCount: 0,
+    openDisputes: 0,
+    reclaimed: false,
     createdAt: at,
     createdBlock: event.block.number,
     createdTx: event.transaction.hash,
     updatedAt: at,
   });
   await context.db.insert(milestone).values(
-    amounts.map((amount, index) => ({
+    milestones.map((m, index) => ({
       id: milestoneKey(chainId, escrowId, index),
       chainId,
       escrowId,
       index,
-      amount,
+      amount: m.amount,
+      dueDate: BigInt(m.dueDate),
       status: "pending" as const,
+      claimed: false,
     })),
   );
+  await bumpStats(context, freelancer, at, {});
+  await recordTimeline(context, event, "EscrowCreated", { escrowId, actor: client, amount: total });
+});
+
+ponder.on("MilestoneEscrow:FeeDiscountApplied", async ({ event, context }) => {
+  const { escrowId, baseFeeBps, discountBps } = event.args;
+  await updateEscrow(context, caip2(context), escrowId, event.block.timestamp, { baseFeeBps, feeDiscountBps: discountBps });
+  await recordTimeline(context, event, "FeeDiscountApplied", { escrowId });
 });
 
 ponder.on("MilestoneEscrow:EscrowFunded", async ({ event, context }) => {
-  const chainId = caip2(context);
-  await context.db.update(escrow, { id: escrowKey(chainId, event.args.escrowId) }).set({
+  const { escrowId, client, amount } = event.args;
+  await updateEscrow(context, caip2(context), escrowId, event.block.timestamp, {
     status: "funded",
     fundedAt: event.block.timestamp,
     fundedBlock: event.block.number,
     fundedTx: event.transaction.hash,
-    updatedAt: event.block.timestamp,
   });
+  await recordTimeline(context, event, "EscrowFunded", { escrowId, actor: client, amount });
 });
 
 ponder.on("MilestoneEscrow:MilestoneSubmitted", async ({ event, context }) => {
   const chainId = caip2(context);
-  const { escrowId, index, deliverable } = event.args;
+  const { escrowId, index, deliverable, onTime } = event.args;
+  const at = event.block.timestamp;
   await context.db.update(milestone, { id: milestoneKey(chainId, escrowId, index) }).set({
     status: "submitted",
     deliverable: deliverable === zeroHash ? null : deliverable,
-    submittedAt: event.block.timestamp,
+    submittedAt: at,
     submittedTx: event.transaction.hash,
+    onTime,
   });
-  await context.db.update(escrow, { id: escrowKey(chainId, escrowId) }).set({ updatedAt: event.block.timestamp });
+  const row = await updateEscrow(context, chainId, escrowId, at, {});
+  await bumpStats(context, row.freelancer, at, onTime ? { milestonesDelivered: 1, milestonesOnTime: 1 } : { milestonesDelivered: 1 });
+  await recordTimeline(context, event, "MilestoneSubmitted", { escrowId, index, actor: row.freelancer });
 });
 
 ponder.on("MilestoneEscrow:MilestoneReleased", async ({ event, context }) => {
   const chainId = caip2(context);
-  const { escrowId, index, amount, fee, payout } = event.args;
-  await context.db.update(milestone, { id: milestoneKey(chainId, escrowId, index) }).set({
-    status: "released",
-    fee,
-    payout,
-    releasedAt: event.block.timestamp,
-    releasedBlock: event.block.number,
-    releasedTx: event.transaction.hash,
-  });
-  const row = await context.db.update(escrow, { id: escrowKey(chainId, escrowId) }).set((e) => ({
-    released: e.released + amount,
-    releasedCount: e.releasedCount + 1,
-    updatedAt: event.block.timestamp,
-  }));
-  if (fee === 0n) return; // nothing was credited to the fee recipient
-  const settings = await context.db.find(escrowContract, { id: contractKey(chainId, event.log.address) });
-  if (!settings?.feeRecipient) {
-    throw new Error(`No fee recipient known for ${event.log.address} on ${chainId}: was its deployment block indexed?`);
+  const { escrowId, index, freelancer, amount, fee, payout, claimed } = event.args;
+  const row = await settleMilestone(context, event, { escrowId, index, status: "released", by: claimed ? "claim" : "approval", fee, payout, refund: 0n });
+  if (claimed) {
+    await context.db.insert(milestoneClaim).values({
+      id: milestoneKey(chainId, escrowId, index),
+      chainId,
+      escrowId,
+      index: Number(index),
+      freelancer,
+      token: row.token,
+      amount,
+      fee,
+      payout,
+      claimedAt: event.block.timestamp,
+      txHash: event.transaction.hash,
+    });
   }
-  await context.db.insert(feeFlow).values({
+  await recordTimeline(context, event, "MilestoneReleased", { escrowId, index, actor: claimed ? freelancer : row.client, amount });
+});
+
+ponder.on("MilestoneEscrow:MilestoneRefunded", async ({ event, context }) => {
+  const chainId = caip2(context);
+  const { escrowId, index, client, amount } = event.args;
+  const at = event.block.timestamp;
+  const row = await settleMilestone(context, event, { escrowId, index, status: "refunded", by: "reclaim", fee: 0n, payout: 0n, refund: amount });
+  await context.db.insert(milestoneRefund).values({
     id: milestoneKey(chainId, escrowId, index),
     chainId,
     escrowId,
-    milestoneIndex: Number(index),
+    index: Number(index),
+    client,
     token: row.token,
-    amount: fee,
-    recipient: settings.feeRecipient,
-    timestamp: event.block.timestamp,
-    blockNumber: event.block.number,
+    amount,
+    refundedAt: at,
     txHash: event.transaction.hash,
   });
+  await bumpStats(context, row.freelancer, at, { milestonesReclaimed: 1 });
+  await recordTimeline(context, event, "MilestoneRefunded", { escrowId, index, actor: client, amount });
 });
 
 ponder.on("MilestoneEscrow:EscrowCompleted", async ({ event, context }) => {
-  const chainId = caip2(context);
-  await context.db.update(escrow, { id: escrowKey(chainId, event.args.escrowId) }).set({
+  const { escrowId } = event.args;
+  const at = event.block.timestamp;
+  const row = await updateEscrow(context, caip2(context), escrowId, at, {
     status: "completed",
-    completedAt: event.block.timestamp,
+    completedAt: at,
     completedBlock: event.block.number,
     completedTx: event.transaction.hash,
-    updatedAt: event.block.timestamp,
   });
+  await bumpStats(context, row.freelancer, at, { completedJobs: 1 });
+  await recordTimeline(context, event, "EscrowCompleted", { escrowId });
+});
+
+ponder.on("MilestoneEscrow:EscrowClosed", async ({ event, context }) => {
+  const { escrowId } = event.args;
+  const at = event.block.timestamp;
+  const row = await updateEscrow(context, caip2(context), escrowId, at, {
+    status: "closed",
+    closedAt: at,
+    closedBlock: event.block.number,
+    closedTx: event.transaction.hash,
+  });
+  await bumpStats(context, row.freelancer, at, { closedJobs: 1 });
+  await recordTimeline(context, event, "EscrowClosed", { escrowId });
 });
 
 ponder.on("MilestoneEscrow:EscrowCancelled", async ({ event, context }) => {
-  const chainId = caip2(context);
-  await context.db.update(escrow, { id: escrowKey(chainId, event.args.escrowId) }).set({
+  const { escrowId, by } = event.args;
+  await updateEscrow(context, caip2(context), escrowId, event.block.timestamp, {
     status: "cancelled",
     cancelledAt: event.block.timestamp,
     cancelledBlock: event.block.number,
     cancelledTx: event.transaction.hash,
-    cancelledBy: event.args.by,
-    updatedAt: event.block.timestamp,
+    cancelledBy: by,
   });
+  await recordTimeline(context, event, "EscrowCancelled", { escrowId, actor: by });
 });
 
 ponder.on("MilestoneEscrow:Withdrawn", async ({ event, context }) => {
   const chainId = caip2(context);
   await context.db.insert(withdrawal).values({
-    id: `${chainId}:${event.transaction.hash}:${event.log.logIndex}`,
+    id: logKey(chainId, event),
     chainId,
     account: event.args.account,
     token: event.args.token,
@@ -141,57 +260,4 @@ ponder.on("MilestoneEscrow:Withdrawn", async ({ event, context }) => {
     blockNumber: event.block.number,
     txHash: event.transaction.hash,
   });
-});
-
-// ───────────────────────────── administration ─────────────────────────────
-
-/** Appends to the audit log and applies `settings` to the contract's row. */
-async function recordAdmin(
-  action: string,
-  event: AuditedEvent,
-  context: AnyContext,
-  actor: Address,
-  settings: { feeRecipient?: Address; platformFeeBps?: number; paused?: boolean } = {},
-): Promise<void> {
-  const chainId = caip2(context);
-  await recordAudit(context, event, action, actor);
-  await context.db
-    .insert(escrowContract)
-    .values({
-      id: contractKey(chainId, event.log.address),
-      chainId,
-      address: event.log.address,
-      paused: false,
-      updatedBlock: event.block.number,
-      ...settings,
-    })
-    .onConflictDoUpdate({ ...settings, updatedBlock: event.block.number });
-}
-
-ponder.on("MilestoneEscrow:PlatformFeeUpdated", async ({ event, context }) => {
-  await recordAdmin("PlatformFeeUpdated", event, context, event.transaction.from, { platformFeeBps: event.args.newBps });
-});
-
-ponder.on("MilestoneEscrow:FeeRecipientUpdated", async ({ event, context }) => {
-  await recordAdmin("FeeRecipientUpdated", event, context, event.transaction.from, { feeRecipient: event.args.newRecipient });
-});
-
-ponder.on("MilestoneEscrow:Paused", async ({ event, context }) => {
-  await recordAdmin("Paused", event, context, event.args.account, { paused: true });
-});
-
-ponder.on("MilestoneEscrow:Unpaused", async ({ event, context }) => {
-  await recordAdmin("Unpaused", event, context, event.args.account, { paused: false });
-});
-
-ponder.on("MilestoneEscrow:RoleGranted", async ({ event, context }) => {
-  await recordAdmin("RoleGranted", event, context, event.args.sender);
-});
-
-ponder.on("MilestoneEscrow:RoleRevoked", async ({ event, context }) => {
-  await recordAdmin("RoleRevoked", event, context, event.args.sender);
-});
-
-ponder.on("MilestoneEscrow:RoleAdminChanged", async ({ event, context }) => {
-  await recordAdmin("RoleAdminChanged", event, context, event.transaction.from);
 });

@@ -3,4 +3,7 @@
  * (Ponder loads every file under src/ except src/api; this index keeps the list explicit.)
  */
 import "./escrow.ts";
+import "./disputes.ts";
+import "./workHistory.ts";
+import "./escrowAdmin.ts";
 import "./multisig.ts";

@@ -1,7 +1,10 @@
 /**
  * The escrow indexer against a real Hardhat node and real `ponder start`s, on embedded PGlite and
- * on a real PostgreSQL server side by side: the same real transactions go in, and both must serve
- * what the chain did, value for value, and hold identical tables. Then, on the same node and the
+ * on a real PostgreSQL server side by side: the same real transactions go in (jobs approved,
+ * cancelled, disputed and ruled, settled on EIP-712 signed offers, claimed after the review
+ * period, reclaimed after due date + grace, rated, a fee discount, withdrawals), and both must
+ * serve what the chain did, value for value, match the contract's own views (work history,
+ * earnings), and hold identical tables. Then, on the same node and the
  * same running indexers: the API's limits, a chain reorganisation, and a crash mid-backfill
  * (PostgreSQL) followed by a restart on the same schema.
  *
@@ -24,6 +27,7 @@ import { registerCrashTests } from "./crash.ts";
 import { assertSameDump, dumpTables, startTestChain, startTestIndexer, type DatabaseKind, type TestChain, type TestIndexer } from "./harness.ts";
 import { registerReorgTest } from "./reorg.ts";
 import { registerStandardRowTests, sendStandardHistory, waitForWithdrawal, type StandardFacts } from "./scenarios.ts";
+import { registerWorkHistoryTests } from "./workHistory.ts";
 
 // Ports of this suite (e2e: 8547/42071/5174, 8549/42073/5175; multisig indexer: 8548/42072; bench 8560/42080).
 const NODE_PORT = 8546;
@@ -95,13 +99,17 @@ describe("escrow indexer on PGlite and PostgreSQL (Hardhat node + ponder start)"
     describe(`standard history on ${LABEL[kind]}`, () => {
       before(() => void indexer(kind)); // fails every test below with the reason, e.g. a missing apt package
       registerStandardRowTests(() => ({ url: indexer(kind).url, chain, facts }));
+      registerWorkHistoryTests(() => ({ url: indexer(kind).url, chain, facts }));
     });
   }
 
   test("PGlite and PostgreSQL hold identical tables (full dumps, every table)", async () => {
     const [pglite, pg] = both();
     const [a, b] = await Promise.all([dumpTables(pglite!.url), dumpTables(pg!.url)]);
-    assert.ok(a.escrow!.length === 3 && a.milestone!.length === 5, "the standard history is indexed");
+    assert.ok(a.escrow!.length === 6 && a.milestone!.length === 11, "the standard history is indexed");
+    for (const table of ["dispute", "milestone_claim", "milestone_refund", "job_rating", "freelancer_stats", "freelancer_earning", "escrow_event", "allowed_token"]) {
+      assert.ok(a[table]!.length > 0, `the standard history fills ${table}`);
+    }
     assertSameDump(a, b, "PGlite vs PostgreSQL");
   });
 

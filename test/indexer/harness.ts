@@ -49,6 +49,20 @@ export async function startTestChain(port: number): Promise<TestChain> {
 }
 
 /**
+ * Moves the chain's clock `seconds` forward and mines one empty block at the new time (review
+ * periods, due dates and grace periods are checked against block timestamps).
+ */
+export async function advanceTime(chain: TestChain, seconds: number): Promise<void> {
+  await chain.testClient.request({ method: "evm_increaseTime", params: [seconds] } as never);
+  await mineBlocks(chain, 1);
+}
+
+/** The latest block's timestamp (unix seconds). */
+export async function chainTime(chain: TestChain): Promise<bigint> {
+  return (await chain.publicClient.getBlock({ blockTag: "latest" })).timestamp;
+}
+
+/**
  * Mines `blocks` empty blocks, one `evm_mine` each. (Not `hardhat_mine` with a count: it reserves
  * blocks lazily, and Ponder saw their hashes not chain up — an "unrecoverable reorg".)
  */
@@ -167,7 +181,22 @@ export const TABLES: readonly IndexedTable[] = Object.entries(schema)
   .sort((a, b) => a.name.localeCompare(b.name));
 
 /** The escrow's tables: the task's minimum for every comparison, checked to be in TABLES. */
-export const ESCROW_TABLES = ["escrow", "milestone", "fee_flow", "withdrawal", "escrow_contract", "admin_action"] as const;
+export const ESCROW_TABLES = [
+  "escrow",
+  "milestone",
+  "fee_flow",
+  "withdrawal",
+  "escrow_contract",
+  "admin_action",
+  "allowed_token",
+  "dispute",
+  "milestone_claim",
+  "milestone_refund",
+  "job_rating",
+  "freelancer_stats",
+  "freelancer_earning",
+  "escrow_event",
+] as const;
 for (const name of ESCROW_TABLES) {
   if (!TABLES.some((t) => t.name === name)) throw new Error(`ponder.schema.ts has no table ${name}`);
 }

@@ -2,7 +2,10 @@
  * The indexer's HTTP API, read by the SPA, explorers and third parties (README: "Indexer API"):
  *  - POST /graphql (and /): GraphQL over every table, with relations (escrow → milestones);
  *  - GET  /sql/db?sql=…: SQL over HTTP for `@ponder/client` (read-only, validated by Ponder);
- *  - GET  /escrows/:chainId/:escrowId: one escrow with its milestones, as JSON.
+ *  - GET  /escrows/:chainId/:escrowId: one escrow with its milestones, disputes and timeline;
+ *  - GET  /disputes?chainId=&status=&party=&limit=&offset=: disputes, oldest first (the arbiter's queue);
+ *  - GET  /freelancers/:chainId/:address: a freelancer's work history (stats, earnings, ratings);
+ *    chainId "all" sums the stats over every chain.
  * Bad input answers 4xx with `{ "error": message }`, never a stack trace. CORS is open (GET/POST):
  * every row here is public chain data. Every route is rate-limited per client IP and every query
  * bounded (page size, offset, depth, aliases, tokens, body and SQL length): see ./limits.ts.
@@ -14,7 +17,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
-import { and, asc, client, eq, graphql } from "ponder";
+import { and, asc, client, count, desc, eq, graphql, or } from "ponder";
 import { checkPagination } from "./graphqlGuard.ts";
 import { readLimits } from "./limits.ts";
 import { pgliteSqlDatabase, ponderSchema } from "./pgliteSql.ts";
@@ -164,6 +167,42 @@ app.use("/sql/*", async (c, next) => {
 
 const CAIP2 = /^(eip155:\d{1,20}|stacks:\d{1,20})$/;
 const UINT = /^\d{1,78}$/;
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const DISPUTE_STATUSES = ["open", "ruled", "settled"] as const;
+/** Page size of the REST lists when the request names none. */
+const DEFAULT_PAGE = 50;
+
+/** Thrown by the parameter checks below; answered as 400 `{ error }` by onError. */
+const badRequest = (message: string) => new HTTPException(400, { message });
+
+function chainParam(value: string | undefined, name = "chain id", allowAll = false): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (allowAll && value === "all") return undefined;
+  if (!CAIP2.test(value)) {
+    throw badRequest(`Invalid ${name} "${value}": expected a CAIP-2 id like eip155:31337${allowAll ? ', or "all"' : ""}`);
+  }
+  return value;
+}
+
+function addressParam(value: string, name: string): `0x${string}` {
+  if (!ADDRESS.test(value)) throw badRequest(`Invalid ${name} "${value}": expected a 0x-prefixed 20-byte hex address`);
+  return value.toLowerCase() as `0x${string}`;
+}
+
+/** `limit` and `offset` of a REST list, within the API's GraphQL limits (./limits.ts). */
+function pageParams(c: Context): { limit: number; offset: number } {
+  const int = (name: string, fallback: number, max: number, hint: string) => {
+    const raw = c.req.query(name);
+    if (raw === undefined || raw === "") return fallback;
+    if (!/^\d{1,10}$/.test(raw)) throw badRequest(`Invalid ${name} "${raw}": expected a non-negative integer`);
+    const value = Number(raw);
+    if (value > max) throw badRequest(`Invalid ${name} ${value}: at most ${max}${hint}`);
+    return value;
+  };
+  const limit = int("limit", Math.min(DEFAULT_PAGE, limits.maxLimit), limits.maxLimit, " items per page");
+  if (limit === 0) throw badRequest("Invalid limit 0: at least 1 item per page");
+  return { limit, offset: int("offset", 0, limits.maxOffset, " (narrow the query with chainId or status instead)") };
+}
 
 app.get("/escrows/:chainId/:escrowId", async (c) => {
   const { chainId, escrowId } = c.req.param();
@@ -177,7 +216,89 @@ app.get("/escrows/:chainId/:escrowId", async (c) => {
     .from(schema.milestone)
     .where(and(eq(schema.milestone.chainId, chainId), eq(schema.milestone.escrowId, id)))
     .orderBy(asc(schema.milestone.index));
-  return c.json(toJson({ ...row, milestones }));
+  const disputes = await db
+    .select()
+    .from(schema.dispute)
+    .where(and(eq(schema.dispute.chainId, chainId), eq(schema.dispute.escrowId, id)))
+    .orderBy(asc(schema.dispute.index));
+  // A job has a bounded number of events (a few per milestone, at most MAX_MILESTONES of them).
+  const timeline = await db
+    .select()
+    .from(schema.escrowEvent)
+    .where(and(eq(schema.escrowEvent.chainId, chainId), eq(schema.escrowEvent.escrowId, id)))
+    .orderBy(asc(schema.escrowEvent.blockNumber), asc(schema.escrowEvent.logIndex));
+  return c.json(toJson({ ...row, milestones, disputes, timeline }));
+});
+
+app.get("/disputes", async (c) => {
+  const chainId = chainParam(c.req.query("chainId"));
+  const status = c.req.query("status");
+  if (status !== undefined && status !== "" && !(DISPUTE_STATUSES as readonly string[]).includes(status)) {
+    return fail(c, 400, `Invalid status "${status}": expected one of ${DISPUTE_STATUSES.join(", ")}`);
+  }
+  const partyRaw = c.req.query("party");
+  const party = partyRaw ? addressParam(partyRaw, "party") : undefined;
+  const { limit, offset } = pageParams(c);
+  const d = schema.dispute;
+  const filters: ReturnType<typeof eq>[] = [];
+  if (chainId) filters.push(eq(d.chainId, chainId));
+  if (status) filters.push(eq(d.status, status as (typeof DISPUTE_STATUSES)[number]));
+  if (party) filters.push(or(eq(d.client, party), eq(d.freelancer, party))!);
+  const where = filters.length ? and(...filters) : undefined;
+  const [total] = await db.select({ n: count() }).from(d).where(where);
+  const items = await db.select().from(d).where(where).orderBy(asc(d.openedAt), asc(d.id)).limit(limit).offset(offset);
+  return c.json(toJson({ totalCount: Number(total?.n ?? 0), limit, offset, items }));
+});
+
+const STAT_COUNTERS = [
+  "completedJobs",
+  "closedJobs",
+  "milestonesDelivered",
+  "milestonesOnTime",
+  "milestonesReclaimed",
+  "ratingCount",
+  "ratingSum",
+  "disputesOpened",
+  "disputesLost",
+] as const;
+
+app.get("/freelancers/:chainId/:address", async (c) => {
+  const { chainId: chainRaw, address: addressRaw } = c.req.param();
+  const chainId = chainParam(chainRaw, "chain id", true);
+  const freelancer = addressParam(addressRaw, "address");
+  const { limit, offset } = pageParams(c);
+  const s = schema.freelancerStats;
+  const rows = await db
+    .select()
+    .from(s)
+    .where(chainId ? and(eq(s.chainId, chainId), eq(s.freelancer, freelancer)) : eq(s.freelancer, freelancer))
+    .orderBy(asc(s.chainId));
+  // An account that never worked has all-zero stats, as on chain.
+  const stats = Object.fromEntries(STAT_COUNTERS.map((k) => [k, rows.reduce((sum, r) => sum + r[k], 0)])) as Record<(typeof STAT_COUNTERS)[number], number>;
+  const e = schema.freelancerEarning;
+  const earnings = await db
+    .select({ chainId: e.chainId, token: e.token, earned: e.earned, updatedAt: e.updatedAt })
+    .from(e)
+    .where(chainId ? and(eq(e.chainId, chainId), eq(e.freelancer, freelancer)) : eq(e.freelancer, freelancer))
+    .orderBy(asc(e.chainId), asc(e.token));
+  const r = schema.jobRating;
+  const ratingsWhere = chainId ? and(eq(r.chainId, chainId), eq(r.freelancer, freelancer)) : eq(r.freelancer, freelancer);
+  const ratings = await db.select().from(r).where(ratingsWhere).orderBy(desc(r.ratedAt), asc(r.id)).limit(limit).offset(offset);
+  return c.json(
+    toJson({
+      chainId: chainId ?? "all",
+      freelancer,
+      stats: {
+        ...stats,
+        // Satisfaction in basis points (ratingSum / (5 * ratingCount)); null before any rating.
+        satisfactionBps: stats.ratingCount ? Math.floor((stats.ratingSum * 10_000) / (5 * stats.ratingCount)) : null,
+        updatedAt: rows.reduce<bigint | null>((max, row) => (max === null || row.updatedAt > max ? row.updatedAt : max), null),
+      },
+      chains: rows.map(({ id: _id, freelancer: _f, ...perChain }) => perChain),
+      earnings,
+      ratings: { totalCount: stats.ratingCount, limit, offset, items: ratings },
+    }),
+  );
 });
 
 /** Bigints as decimal strings, as GraphQL returns them. */
