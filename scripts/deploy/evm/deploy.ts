@@ -1,0 +1,173 @@
+/**
+ * Deploys the protocol (escrow + the multisig that administers it) to any EVM chain of the chain
+ * registry, in one command:
+ *
+ *   npx tsx scripts/deploy/evm/deploy.ts --chain base --parameters protocol.base.json [--dry-run] [--verify]
+ *
+ * The parameters file holds what only the operator can decide (the Protocol Ignition module's
+ * parameters, see scripts/deploy/ignition/modules/Protocol.ts):
+ *   { "owners": ["0x…", …], "routineThreshold": 2, "criticalThreshold": 3,
+ *     "routineDelay": 86400, "criticalDelay": 172800, "guardian": "0x…",
+ *     "feeRecipient": "0x…", "feeBps": 1000 }
+ * and the registry adds the rest (`allowedTokens`: the native coin and the chain's stablecoins).
+ * On a public chain the command refuses parameters that are missing or that name one of Hardhat's
+ * public test accounts (their keys are known to everyone).
+ *
+ * `--dry-run` deploys the same module with the same parameters on an in-process simulated chain
+ * that has the target chain's id, and prints the resulting addresses, the escrow's configuration
+ * and the gas used, without any network access or key. Without it, the command runs
+ * `hardhat ignition deploy` against the chain's RPC (RPC_URL_<id> and DEPLOYER_PRIVATE_KEY, as
+ * Hardhat config variables or env vars), writes the parameters it used next to Ignition's address
+ * book, and regenerates the typed registry.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
+import { getAddress, isAddress } from "viem";
+import { chains, type ChainInfo } from "../../registry/chains.ts";
+import { localAccount } from "../../dev/accounts.ts";
+import { repoRoot } from "../../dev/stack.ts";
+import { protocolParameters } from "../ignition/modules/Protocol.ts";
+
+/** What the operator must set on a public chain: the module's defaults are local test accounts. */
+const REQUIRED = ["owners", "routineThreshold", "criticalThreshold", "routineDelay", "criticalDelay", "guardian", "feeRecipient", "feeBps"] as const;
+
+export interface DeployPlan {
+  chain: ChainInfo;
+  parameters: { Protocol: Record<string, unknown> };
+}
+
+/** Hardhat's default-mnemonic accounts 0..19: public knowledge, never an owner of real funds. */
+function publicTestAccounts(): Set<string> {
+  return new Set(Array.from({ length: 20 }, (_, i) => localAccount(i).address.toLowerCase()));
+}
+
+/**
+ * The registry chain and the complete Protocol parameters for it, or an error naming what is
+ * wrong. Exported for the tests.
+ */
+export function planDeployment(chainKey: string, overrides: Record<string, unknown>): DeployPlan {
+  const evmChains = chains.filter((c) => c.family === "evm");
+  const chain = evmChains.find((c) => c.key === chainKey);
+  if (!chain) {
+    throw new Error(`Unknown EVM chain "${chainKey}". Registry chains: ${evmChains.map((c) => c.key).join(", ")}`);
+  }
+  if (!chain.local) {
+    const missing = REQUIRED.filter((name) => overrides[name] === undefined);
+    if (missing.length > 0) {
+      throw new Error(`${chain.name}: the parameters file must set ${missing.join(", ")} (the defaults are local test accounts)`);
+    }
+    const testAccounts = publicTestAccounts();
+    const addresses = [...(overrides.owners as unknown[]), overrides.guardian, overrides.feeRecipient];
+    for (const address of addresses) {
+      if (typeof address !== "string" || !isAddress(address)) throw new Error(`${chain.name}: "${String(address)}" is not an address`);
+      if (testAccounts.has(address.toLowerCase())) {
+        throw new Error(`${chain.name}: ${getAddress(address)} is one of Hardhat's public test accounts; its key is known to everyone`);
+      }
+    }
+  }
+  return { chain, parameters: protocolParameters(chain.key, overrides) };
+}
+
+export interface DryRunResult {
+  chainId: number;
+  escrow: `0x${string}`;
+  multisig: `0x${string}`;
+  transactions: number;
+  gas: bigint;
+  feeBps: number;
+  feeRecipient: string;
+  allowedTokens: { token: string; allowed: boolean }[];
+  /** Whether the multisig alone holds the escrow's admin roles (the deployer renounced them). */
+  handedOver: boolean;
+}
+
+/** Simulates the deployment on an in-process chain with the target's chain id. */
+export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunResult> {
+  const { network } = await import("hardhat");
+  const { default: ProtocolModule, ESCROW_ROLES } = await import("../ignition/modules/Protocol.ts");
+  const { viem, ignition } = await network.create({ network: "hardhat", override: { chainId: chain.chainId } });
+  const publicClient = await viem.getPublicClient();
+  const [deployer] = await viem.getWalletClients();
+  const { milestoneEscrow, worxMultisig } = await ignition.deploy(ProtocolModule, { parameters: parameters as DeploymentParameters, displayUi: false });
+
+  const transactions = Number(await publicClient.getBlockNumber()); // automine: one block per transaction
+  let gas = 0n;
+  for (let n = 1; n <= transactions; n++) gas += (await publicClient.getBlock({ blockNumber: BigInt(n) })).gasUsed;
+  let handedOver = true;
+  for (const role of Object.values(ESCROW_ROLES)) {
+    handedOver &&= await milestoneEscrow.read.hasRole([role, worxMultisig.address]);
+    handedOver &&= !(await milestoneEscrow.read.hasRole([role, deployer!.account.address]));
+  }
+  const allowedTokens = [];
+  for (const token of parameters.Protocol.allowedTokens as `0x${string}`[]) {
+    allowedTokens.push({ token, allowed: await milestoneEscrow.read.isTokenAllowed([token]) });
+  }
+  return {
+    chainId: await publicClient.getChainId(),
+    escrow: milestoneEscrow.address,
+    multisig: worxMultisig.address,
+    transactions,
+    gas,
+    feeBps: await milestoneEscrow.read.platformFeeBps(),
+    feeRecipient: await milestoneEscrow.read.feeRecipient(),
+    allowedTokens,
+    handedOver,
+  };
+}
+
+function printDryRun(plan: DeployPlan, r: DryRunResult): void {
+  console.log(`Dry run on a simulated ${plan.chain.name} (chain id ${r.chainId}): nothing was sent.`);
+  console.log(`  MilestoneEscrow  ${r.escrow}  (simulated deployer: real addresses depend on your deployer's nonce)`);
+  console.log(`  WorxMultisig     ${r.multisig}`);
+  console.log(`  transactions     ${r.transactions}, gas ${r.gas.toLocaleString("en-US")}`);
+  console.log(`  platform fee     ${r.feeBps} bps, treasury ${r.feeRecipient}`);
+  for (const { token, allowed } of r.allowedTokens) console.log(`  allowed token    ${token}  ${allowed ? "yes" : "NO"}`);
+  console.log(`  owners           ${(plan.parameters.Protocol.owners as string[] | undefined)?.join(", ") ?? "(local defaults)"}`);
+  console.log(`  roles            ${r.handedOver ? "held by the multisig alone" : "NOT handed over: check the module"}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      chain: { type: "string" },
+      parameters: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      verify: { type: "boolean", default: false },
+    },
+  });
+  if (!values.chain) throw new Error("Usage: deploy.ts --chain <registry key> --parameters FILE [--dry-run] [--verify]");
+  const overrides = values.parameters ? (JSON.parse(readFileSync(values.parameters, "utf8")) as Record<string, unknown>) : {};
+  const plan = planDeployment(values.chain, overrides);
+  // Inherited stdio: Ignition asks the operator to confirm a deployment to a live network.
+  const step = (bin: string, stepArgs: string[]) => {
+    const result = spawnSync(join(repoRoot, "node_modules", ".bin", bin), stepArgs, { cwd: repoRoot, stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`${bin} ${stepArgs.join(" ")} failed (exit ${result.status})`);
+  };
+  if (values["dry-run"]) {
+    step("hardhat", ["build", "--no-tests", "--quiet"]); // the simulation deploys the compiled artifacts
+    return printDryRun(plan, await dryRun(plan));
+  }
+
+  const dir = join(repoRoot, "scripts", "deploy", "ignition", "deployments", `chain-${plan.chain.chainId}`);
+  mkdirSync(dir, { recursive: true });
+  const parametersFile = join(dir, "parameters.json");
+  writeFileSync(parametersFile, JSON.stringify(plan.parameters, null, 2) + "\n");
+  const args = ["ignition", "deploy", "scripts/deploy/ignition/modules/Protocol.ts", "--network", plan.chain.key, "--parameters", parametersFile];
+  if (values.verify) args.push("--verify");
+  step("hardhat", args);
+  step("tsx", ["scripts/codegen/index.ts"]);
+  console.log(`Deployed to ${plan.chain.name}; parameters kept in ${parametersFile}. Commit ${dir}.`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    () => process.exit(0),
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}
