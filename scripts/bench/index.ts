@@ -3,13 +3,15 @@
  * `-- --out FILE`, written as a JSON array of
  * {area, operation, chain, unit, worx, anchor, anchor_value} (anchor fields null where none).
  * `-- --update-gas-snapshot` also rewrites the committed gas snapshots of the areas it ran:
- * test/evm/gas-snapshot.json (area `evm`) and test/evm/multisig/gas-snapshot.json (area
- * `multisig`), e.g. `npm run bench -- evm multisig --update-gas-snapshot`.
+ * test/evm/gas-snapshot.json (area `evm`), test/evm/multisig/gas-snapshot.json (area
+ * `multisig`) and test/evm/badges/gas-snapshot.json (area `badges`), e.g.
+ * `npm run bench -- evm multisig --update-gas-snapshot`.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { escrowSnapshot, measureEscrowGas } from "./evmGas.ts";
 import { measureMultisigGas, multisigSnapshot } from "./multisigGas.ts";
+import { badgesSnapshot, measureBadgesGas } from "./badgesGas.ts";
 import { measureClarityCosts } from "./clarityCosts.ts";
 import { measureBundle } from "./bundle.ts";
 import { measureIndexerThroughput } from "./indexerThroughput.ts";
@@ -54,6 +56,17 @@ if (wanted("multisig")) {
   if (args.includes("--update-gas-snapshot")) {
     writeFileSync(join(repoRoot, "test/evm/multisig/gas-snapshot.json"), JSON.stringify(multisigSnapshot(gas), null, 2) + "\n");
     console.error("[bench] wrote test/evm/multisig/gas-snapshot.json");
+  }
+}
+if (wanted("badges")) {
+  // Claims, transfers and burns beside plain OpenZeppelin ERC-721 (scripts/bench/badgesGas.ts).
+  const gas = await measureBadgesGas();
+  for (const r of gas) {
+    rows.push({ area: "badges", operation: r.operation, chain: "eip155:31337", unit: "gas", worx: r.gas, anchor: r.anchor, anchor_value: r.anchorGas });
+  }
+  if (args.includes("--update-gas-snapshot")) {
+    writeFileSync(join(repoRoot, "test/evm/badges/gas-snapshot.json"), JSON.stringify(badgesSnapshot(gas), null, 2) + "\n");
+    console.error("[bench] wrote test/evm/badges/gas-snapshot.json");
   }
 }
 if (wanted("clarity")) rows.push(...(await measureClarityCosts()));
