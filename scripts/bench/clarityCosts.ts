@@ -17,6 +17,14 @@
  *  - area "multisig": "cost baseline: multisig 2-of-3|3-of-5 fee change|STX transfer, …"
  *    (propose, approve, queue, execute of one operation; the setup's initialize and escrow role
  *    grants are left out).
+ *  - area "badges" (badgesRows): "cost baseline: badges …" (test/clarity/badges.test.ts), the first
+ *    call of each badges function, in the EVM rows' order and names (scripts/bench/badgesGas.ts):
+ *    claim Bronze then Silver (with an X attestation), submit-attestation, revoke-attestation,
+ *    transfer of the Bronze, burn of the soul-bound Silver, set-tier-config, and the read-only
+ *    get-token-uri, get-token-svg and get-fee-discount-bps, each beside one bare SIP-009 transfer
+ *    ("cost baseline: bare SIP-009 transfer", plain-nft, as the EVM rows sit beside a plain ERC-721);
+ *    and the escrow's create-escrow reading badges as its fee-discount source beside the same job
+ *    created without a source.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -93,7 +101,8 @@ export function clarityRows(entries: CostEntry[]): BenchRow[] {
     const multisig = /cost baseline: multisig (\d+-of-\d+ [^,]+)/.exec(e.test_name);
     if (multisig && e.contract_id.endsWith(".multisig") && e.method !== "initialize") add("multisig", `${e.method} (${multisig[1]})`, costsOf(e), null, null);
   }
-  for (const area of ["escrow", "multisig"]) {
+  rows.push(...badgesRows(baseline));
+  for (const area of ["escrow", "multisig", "badges"]) {
     if (!rows.some((r) => r.area === area)) throw new Error(`No 'cost baseline' ${area} calls in costs-reports.json`);
   }
   return rows;
@@ -108,4 +117,48 @@ export async function measureClarityCosts(): Promise<BenchRow[]> {
     cwd: repoRoot,
   });
   return clarityRows(JSON.parse(readFileSync(report, "utf8")));
+}
+
+export const NFT_TRANSFER_ANCHOR = "plain-nft transfer (SIP-009, to an account that holds none)";
+
+/** Area "badges" of the "cost baseline" entries (see the header); [] without the badges baselines. */
+export function badgesRows(baseline: CostEntry[]): BenchRow[] {
+  const calls = baseline.filter((e) => e.test_name.includes("cost baseline: badges"));
+  const transfer = baseline.find(
+    (e) => e.test_name.includes("cost baseline: bare SIP-009 transfer") && e.contract_id.endsWith(".plain-nft") && e.method === "transfer",
+  );
+  if (calls.length === 0) return [];
+  if (!transfer) throw new Error("no bare SIP-009 transfer (plain-nft) in costs-reports.json");
+  // the baseline's own job (1 STX milestone of 1_000_000), not the history's jobs of 1_000
+  const jobs = calls.filter((e) => e.contract_id.endsWith(".escrow") && e.method === "create-escrow" && e.args[2]?.includes("u1000000"));
+  const withoutSource = jobs.find((e) => e.args.at(-1) === "none");
+  const withSource = jobs.find((e) => e.args.at(-1) !== "none");
+  if (!withoutSource || !withSource) throw new Error("cost baseline: badges: the job without and with the badges source is missing");
+  const rows: BenchRow[] = [];
+  const seen = new Set<string>();
+  const add = (operation: string, e: CostEntry, anchor = NFT_TRANSFER_ANCHOR, anchorEntry = transfer) => {
+    if (seen.has(operation)) return; // first call of each
+    seen.add(operation);
+    const worx = costsOf(e);
+    const anchorCosts = costsOf(anchorEntry);
+    for (const unit of UNITS) rows.push({ area: "badges", operation, chain: CHAIN, unit, worx: worx[unit], anchor, anchor_value: anchorCosts[unit] });
+  };
+  const names: Record<string, string> = {
+    "claim u1": "claim Bronze (transferable; first badge)",
+    "claim u2": "claim Silver (soul-bound, X-verified; second badge)",
+    "submit-attestation": "submit-attestation",
+    "revoke-attestation": "revoke-attestation",
+    transfer: "transfer Bronze (to an account holding none)",
+    burn: "burn (soul-bound Silver)",
+    "set-tier-config": "set-tier-config",
+    "get-token-uri": "get-token-uri (Silver; read-only)",
+    "get-token-svg": "get-token-svg (Silver; read-only)",
+    "get-fee-discount-bps": "get-fee-discount-bps (Silver holder; read-only)",
+  };
+  for (const e of calls.filter((c) => c.contract_id.endsWith(".badges"))) {
+    const name = names[e.method === "claim" ? `claim ${e.args[0]}` : e.method];
+    if (name) add(name, e);
+  }
+  add("create-escrow for a Silver holder (badges as fee-discount source)", withSource, "create-escrow, the same job without a fee-discount source", withoutSource);
+  return rows;
 }

@@ -14,7 +14,15 @@ import { ensureClarinetSettings } from "./clarinetSettings.ts";
 
 /** Contracts that ship to real networks (test doubles stay on simnet/devnet), in dependency order:
  * each trait before the contracts using it (the deploy script deploys them in this order). */
-export const PROTOCOL_CONTRACTS = ["sip-010-trait", "fee-discount-trait", "escrow", "multisig-traits", "multisig"] as const;
+export const PROTOCOL_CONTRACTS = [
+  "sip-010-trait",
+  "fee-discount-trait",
+  "escrow",
+  "multisig-traits",
+  "multisig",
+  "sip-009-trait",
+  "badges",
+] as const;
 /** Extra contracts a local devnet demo has. */
 const DEVNET_CONTRACTS = ["mock-sip010"] as const;
 

@@ -3,8 +3,9 @@
 // uses before it), then the multisig's `initialize`, the token allowlist (the registry's
 // stablecoins), the arbiters and the escrow's role handover as contract calls, every transaction
 // by the deployer, in post-condition deny mode with no post-conditions (nothing moves funds),
-// with consecutive nonces. The signed calls are then replayed in simnet (same sources, deployed by
-// Clarinet) to show they leave the multisig configured and holding every escrow role.
+// with consecutive nonces, then the badges' attesters and admin handover. The signed calls are then
+// replayed in simnet (same sources, deployed by Clarinet) to show they leave the multisig configured
+// and holding every escrow role and the badges' admin role.
 import { describe, expect, it } from "vitest";
 import {
   AddressVersion,
@@ -40,12 +41,13 @@ const PARAMETERS: MultisigParameters = {
   criticalDelay: 2 * DAY,
   guardian: OWNERS[0],
   arbiters: [OWNERS[3], OWNERS[4]],
+  attesters: [OWNERS[2]],
 };
 /** A SIP-010 contract of the deployment standing in for a registry stablecoin (the registry
  * lists none for Stacks yet); rebased onto the simnet deployer, where mock-sip010 exists. */
 const tokenOf = (deployer: string) => `${deployer}.mock-sip010`;
 
-const EXPECTED_DEPLOYS = ["sip-010-trait", "fee-discount-trait", "escrow", "multisig-traits", "multisig"];
+const EXPECTED_DEPLOYS = ["sip-010-trait", "fee-discount-trait", "escrow", "multisig-traits", "multisig", "sip-009-trait", "badges"];
 const expectedSteps = (deployer: string) => [
   ...EXPECTED_DEPLOYS,
   "multisig.initialize",
@@ -58,6 +60,9 @@ const expectedSteps = (deployer: string) => [
   "escrow.revoke-role fee-manager",
   "escrow.revoke-role pauser",
   "escrow.revoke-role admin",
+  `badges.grant-role attester ${OWNERS[2]}`,
+  "badges.grant-role admin",
+  "badges.revoke-role admin",
 ];
 
 /** Replace the principals of `from` (and its contracts) with those of `to`, throughout a value. */
@@ -130,6 +135,9 @@ describe("stacks deploy script", () => {
     expect(sources[1].codeBody).toContain("(define-trait fee-discount-trait");
     expect(sources[2].codeBody).toContain("(use-trait fee-discount-trait .fee-discount-trait.fee-discount-trait)");
     expect(sources[4].codeBody).toContain("(define-public (initialize");
+    expect(sources[5].codeBody).toContain("(define-trait nft-trait");
+    expect(sources[6].codeBody).toContain("(impl-trait .sip-009-trait.nft-trait)");
+    expect(sources[6].codeBody).toContain("(contract-call? .escrow get-freelancer-stats");
     // the calls' arguments
     const args = (i: number) => (decoded[i].payload as any).functionArgs as ClarityValue[];
     const escrow = `${deployer}.escrow`;
@@ -156,6 +164,9 @@ describe("stacks deploy script", () => {
     ["fee-manager", "pauser", "admin"].forEach((role, k) =>
       expect(args(first + 7 + k)).toEqual([Cl.stringAscii(role), Cl.principal(deployer)]),
     );
+    expect(args(first + 10)).toEqual([Cl.stringAscii("attester"), Cl.principal(OWNERS[2])]);
+    expect(args(first + 11)).toEqual([Cl.stringAscii("admin"), Cl.principal(multisig)]);
+    expect(args(first + 12)).toEqual([Cl.stringAscii("admin"), Cl.principal(deployer)]);
   });
 
   it("dry run: the signed calls, replayed in simnet, configure the multisig and hand it every escrow role", async () => {
@@ -201,6 +212,10 @@ describe("stacks deploy script", () => {
     expect(ro("escrow", "is-token-allowed", [Cl.none()])).toBeBool(true);
     for (const a of [OWNERS[3], OWNERS[4]]) expect(ro("escrow", "has-role", [Cl.stringAscii("arbiter"), Cl.principal(a)])).toBeBool(true);
     expect(ro("escrow", "has-role", [Cl.stringAscii("arbiter"), Cl.principal(`${here}.multisig`)])).toBeBool(false);
+    // the badges: administered by the multisig only; the configured attesters attest
+    expect(ro("badges", "has-role", [Cl.stringAscii("admin"), Cl.principal(`${here}.multisig`)])).toBeBool(true);
+    expect(ro("badges", "has-role", [Cl.stringAscii("admin"), Cl.principal(here)])).toBeBool(false);
+    expect(ro("badges", "has-role", [Cl.stringAscii("attester"), Cl.principal(OWNERS[2])])).toBeBool(true);
   });
 
   it("registry: the allowlisted tokens default to the chain registry's stablecoins (none listed for Stacks yet)", async () => {
@@ -213,9 +228,11 @@ describe("stacks deploy script", () => {
       senderKey,
       firstNonce: 0n,
       fee: 1_000n,
-      parameters: resolveParameters({ ...PARAMETERS, arbiters: undefined }, "testnet", deployer),
+      parameters: resolveParameters({ ...PARAMETERS, arbiters: undefined, attesters: undefined }, "testnet", deployer),
     });
-    expect(steps.filter((s) => s.name.startsWith("escrow.set-token-allowed") || s.name.includes("arbiter"))).toEqual([]);
+    expect(steps.filter((s) => s.name.startsWith("escrow.set-token-allowed") || s.name.includes("arbiter") || s.name.includes("attester"))).toEqual([]);
+    // the badges' admin handover happens with or without attesters
+    expect(steps.slice(-2).map((s) => s.name)).toEqual(["badges.grant-role admin", "badges.revoke-role admin"]);
   });
 
   it("parameters: defaults, contract names resolved, every problem reported before anything is signed", () => {
@@ -242,6 +259,7 @@ describe("stacks deploy script", () => {
           ],
           pausableTargets: ["multisig"],
           arbiters: [OWNERS[1], "SP2J6ZY48GV1EZ5V2V5RB9MP66SW86PYKKNRV9EJ7", OWNERS[1]],
+          attesters: ["SP2J6ZY48GV1EZ5V2V5RB9MP66SW86PYKKNRV9EJ7", OWNERS[2], OWNERS[2]],
         },
         "testnet",
         deployer,
@@ -262,6 +280,8 @@ describe("stacks deploy script", () => {
           "pausableTargets\\[0\\]: the multisig itself cannot be one",
           "arbiters\\[1\\]: .* not a principal of testnet",
           "arbiters\\[2\\]: .* listed twice",
+          "attesters\\[0\\]: .* not a principal of testnet",
+          "attesters\\[2\\]: .* listed twice",
         ].join("[\\s\\S]*"),
       ),
     );

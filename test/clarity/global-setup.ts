@@ -58,7 +58,7 @@ export default function setup(project: TestProject) {
       console.log(`no cost summary (${(error as Error).message}); run the whole suite for it`);
       return;
     }
-    for (const area of ["escrow", "multisig"]) {
+    for (const area of ["escrow", "multisig", "badges"]) {
       const table = Object.fromEntries(
         rows
           .filter((r) => r.area === area && r.unit === "runtime")

@@ -495,3 +495,172 @@ export function prng(seed: number) {
     bigint: (min: bigint, max: bigint) => min + BigInt(Math.floor(next() * Number(max - min + 1n))),
   };
 }
+
+// ───────────────────────────── badges ─────────────────────────────
+// Helpers of the badges tests (test/clarity/badges*.test.ts): clarity/contracts/badges.clar
+// reads the escrow's work history, so a freelancer's history is built through the real escrow.
+
+export const BADGES = `${deployer}.badges`;
+export const BADGES_PROXY = `${deployer}.badges-proxy`;
+export const PLAIN_NFT = `${deployer}.plain-nft`;
+
+/** Badge tiers (the Solidity enum IWorxBadges.Tier). */
+export const Tier = { None: 0n, Bronze: 1n, Silver: 2n, Gold: 3n, Platinum: 4n, Verified: 5n } as const;
+export const TIER_NAMES = ["None", "Bronze", "Silver", "Gold", "Platinum", "Verified"] as const;
+/** Attestation kinds. */
+export const Kind = { XVerified: 1n, Vetted: 2n } as const;
+/** Missing-criteria bits. */
+export const Missing = { CompletedJobs: 1n, Satisfaction: 2n, XVerification: 4n, Vetting: 8n } as const;
+
+/** `(define-constant ERR-X (err uN))` declarations of a Clarity source (path from the repo root). */
+export function declaredErrorsIn(file: string): Record<string, bigint> {
+  const src = fs.readFileSync(path.join(repoRoot, file), "utf8");
+  const out: Record<string, bigint> = {};
+  for (const m of src.matchAll(/\(define-constant (ERR-[A-Z0-9-]+) \(err u(\d+)\)\)/g)) out[m[1]] = BigInt(m[2]);
+  return out;
+}
+export const BADGES_ERR = declaredErrorsIn("clarity/contracts/badges.clar");
+
+export function expectBadgesErr(result: TxResult, name: string) {
+  expect(BADGES_ERR[name], `unknown badges error constant ${name}`).toBeDefined();
+  expect(result.result).toBeErr(Cl.uint(BADGES_ERR[name]));
+}
+
+/** camelCase -> kebab-case, acronyms split too (requiresXVerified -> requires-x-verified,
+ * _fromTokenId -> from-token-id). */
+export const kebabCase = (s: string) =>
+  s
+    .replace(/^_+/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase();
+
+/** topic -> kebab-cased parameter names of the events declared in a Solidity file, plus `extra`. */
+export function solidityEventsIn(file: string, extra: Record<string, string[]> = {}): Record<string, string[]> {
+  const src = fs.readFileSync(path.join(repoRoot, file), "utf8");
+  const out: Record<string, string[]> = { ...extra };
+  for (const m of src.matchAll(/event\s+(\w+)\s*\(([^)]*)\)/g)) {
+    const params = m[2]
+      .split(",")
+      .map((p) => p.trim().split(/\s+/).pop()!)
+      .filter(Boolean);
+    out[kebabCase(m[1])] = params.map(kebabCase);
+  }
+  return out;
+}
+
+/** The badges' Solidity events (IWorxBadges.sol) plus the standard ones the EVM contract inherits:
+ * ERC-5192 Locked, ERC-4906 BatchMetadataUpdate, AccessControl RoleGranted / RoleRevoked. */
+export const badgesSolidityEvents = () =>
+  solidityEventsIn("contracts/interfaces/IWorxBadges.sol", {
+    locked: ["token-id"],
+    "batch-metadata-update": ["from-token-id", "to-token-id"],
+    "role-granted": ["role", "account", "sender"],
+    "role-revoked": ["role", "account", "sender"],
+  });
+
+/** Assert that `result` printed exactly the `expected` events of `contract` (topic + fields), in
+ * order, each carrying exactly the fields of its Solidity twin in `spec`. */
+export function expectEventsOf(
+  result: TxResult,
+  contract: string,
+  spec: Record<string, string[]>,
+  expected: Array<{ topic: string } & Record<string, ClarityValue | string>>,
+) {
+  const actual = prints(result, contract);
+  expect(actual.length, `number of ${contract} events`).toBe(expected.length);
+  expected.forEach((exp, i) => {
+    const { topic, ...fields } = exp;
+    expect(Object.keys(spec), `event ${topic} has a Solidity twin`).toContain(topic);
+    expect(Object.keys(fields).sort(), `fields of ${topic} == Solidity's`).toEqual([...spec[topic]].sort());
+    expect(actual[i]).toEqual(Cl.tuple({ topic: Cl.stringAscii(topic), ...(fields as Record<string, ClarityValue>) }));
+  });
+}
+
+export const badgesCall = (fn: string, args: ClarityValue[], sender: string): TxResult => simnet.callPublicFn("badges", fn, args, sender);
+export const badgesRo = (fn: string, args: ClarityValue[] = []) => simnet.callReadOnlyFn("badges", fn, args, stranger).result;
+export const claimBadge = (who: string, tier: number | bigint) => badgesCall("claim", [Cl.uint(tier)], who);
+
+/**
+ * Complete one 1-milestone STX job per entry of `ratings` for `who` (client `by`), rated by the
+ * client with that rating (null: left unrated), through the real escrow: create, fund, submit,
+ * approve, rate, each step for every job in the same blocks (chunks of 100 transactions), so long
+ * histories stay fast. Returns the escrow ids.
+ */
+export function completeJobs(who: string, ratings: Array<number | null>, by = client, amount = 1_000n): bigint[] {
+  const first = BigInt(cvToValue(simnet.getDataVar("escrow", "escrow-count")) as any) + 1n; // read without a contract call
+  const ids = ratings.map((_, i) => first + BigInt(i));
+  const source = storedSource();
+  const due = nextTxTime() + DUE_IN;
+  const steps: Array<(id: bigint, i: number) => ReturnType<typeof tx.callPublicFn> | null> = [
+    () =>
+      tx.callPublicFn(
+        "escrow",
+        "create-escrow",
+        [Cl.principal(who), Cl.none(), termsCV([amount], due), Cl.uint(REVIEW), Cl.uint(GRACE), source ? Cl.some(Cl.principal(source)) : Cl.none()],
+        by,
+      ),
+    (id) => tx.callPublicFn("escrow", "fund-escrow", [Cl.uint(id), Cl.none()], by),
+    (id) => tx.callPublicFn("escrow", "submit-milestone", [Cl.uint(id), Cl.uint(0), Cl.buffer(ZERO32)], who),
+    (id) => tx.callPublicFn("escrow", "approve-milestone", [Cl.uint(id), Cl.uint(0)], by),
+    (id, i) => (ratings[i] === null ? null : tx.callPublicFn("escrow", "rate-job", [Cl.uint(id), Cl.uint(ratings[i]!)], by)),
+  ];
+  for (const step of steps) {
+    const txs = ids.map((id, i) => step(id, i)).filter((t) => t !== null);
+    for (let k = 0; k < txs.length; k += 100) {
+      for (const r of simnet.mineBlock(txs.slice(k, k + 100))) expect(r.result).toHaveClarityType(ClarityType.ResponseOk);
+    }
+  }
+  expectConservation([null]);
+  return ids;
+}
+
+/** Ratings of `n` jobs, all `rating`. */
+export const ratingsOf = (n: number, rating: number | null = 5) => Array.from({ length: n }, () => rating);
+
+/** The SIP-018 domain of attestations. */
+export const badgesDomainCV = (chainId = CHAIN_ID, name = "Worx Badges", version = "1") =>
+  Cl.tuple({ name: Cl.stringAscii(name), version: Cl.stringAscii(version), "chain-id": Cl.uint(chainId) });
+
+export interface AttestationTerms {
+  subject: string;
+  kind: number | bigint;
+  expiresAt: bigint;
+  nonce: number | bigint;
+}
+export const attestationCV = (a: AttestationTerms, badges = BADGES) =>
+  Cl.tuple({
+    badges: Cl.principal(badges),
+    subject: Cl.principal(a.subject),
+    kind: Cl.uint(a.kind),
+    "expires-at": Cl.uint(a.expiresAt),
+    nonce: Cl.uint(a.nonce),
+  });
+
+/** `signer`'s SIP-018 signature (RSV hex) of an attestation. */
+export function signAttestation(signer: string, a: AttestationTerms, o: { domain?: ClarityValue; badges?: string } = {}): string {
+  const privateKey = privateKeys[signer];
+  if (!privateKey) throw new Error(`no private key for ${signer}`);
+  return signStructuredData({ message: attestationCV(a, o.badges), domain: o.domain ?? badgesDomainCV(), privateKey });
+}
+
+export const submitAttestationArgs = (a: AttestationTerms, signature: string) => [
+  Cl.principal(a.subject),
+  Cl.uint(a.kind),
+  Cl.uint(a.expiresAt),
+  Cl.uint(a.nonce),
+  Cl.bufferFromHex(signature),
+];
+
+let attestationNonce = 0n;
+/** `by` (default: the subject) submits `signer`'s attestation of `kind` about `subject`, valid for
+ * `ttl` seconds from the next transaction's time (fresh nonce unless given). */
+export function attest(
+  signer: string,
+  subject: string,
+  kind: number | bigint,
+  o: { ttl?: bigint; expiresAt?: bigint; nonce?: number | bigint; by?: string } = {},
+): TxResult {
+  const a = { subject, kind, expiresAt: o.expiresAt ?? nextTxTime() + (o.ttl ?? 30n * DAY), nonce: o.nonce ?? ++attestationNonce };
+  return badgesCall("submit-attestation", submitAttestationArgs(a, signAttestation(signer, a)), o.by ?? subject);
+}

@@ -13,7 +13,10 @@
  *    arbiters, then hands the escrow's roles to the multisig: `grant-role` of "admin",
  *    "fee-manager" and "pauser" to the multisig, then `revoke-role` of "fee-manager", "pauser" and
  *    "admin" from the deployer (admin last: revoking needs it, as does everything before it).
- *    From then on only the multisig's timelocked operations administer the escrow.
+ *    Then the badges: "attester" to the configured attesters, "admin" to the multisig (which
+ *    administers badges through its `call` operation, badges' `execute`), and the deployer's
+ *    "admin" revoked.
+ *    From then on only the multisig's timelocked operations administer the escrow and the badges.
  * Every transaction is signed by the deployer with consecutive nonces and post-condition mode
  * deny: none of them moves funds. The setup calls are sent one by one, each only after the
  * previous transaction succeeded on chain, so a failed `initialize` never hands the roles over.
@@ -29,6 +32,7 @@
  *     "routineActions": [{"target": "escrow", "selector": "set-platform-fee"}, …],  optional
  *     "pausableTargets": ["escrow"],    optional
  *     "arbiters": ["ST…", …]            optional: granted the escrow's "arbiter" role
+ *     "attesters": ["ST…", …]           optional: granted the badges' "attester" role
  *   }
  * Targets are a contract name of this deployment ("escrow") or a full contract principal.
  * `routineActions` defaults to the escrow's `set-platform-fee` and `unpause` (every other
@@ -113,6 +117,8 @@ export interface MultisigParameters {
   pausableTargets?: string[];
   /** Principals granted the escrow's "arbiter" role (they rule disputes; never on their own escrows). */
   arbiters?: string[];
+  /** Principals granted the badges' "attester" role (they sign X-verification and vetting attestations). */
+  attesters?: string[];
 }
 
 /** Bounds multisig.clar enforces (MAX-OWNERS, MIN-DELAY, MAX-DELAY). */
@@ -141,6 +147,8 @@ export const DEFAULT_PAUSABLE_TARGETS = ["escrow"];
  * REVOKE_ORDER, admin last (revoking needs it). */
 export const ESCROW_ROLES = ["admin", "fee-manager", "pauser"] as const;
 const REVOKE_ORDER = ["fee-manager", "pauser", "admin"] as const;
+/** The badges roles the multisig takes over (then revoked from the deployer). */
+export const BADGES_ROLES = ["admin"] as const;
 
 const CONTRACT_NAME = /^[a-zA-Z]([a-zA-Z0-9]|[-_]){0,39}$/;
 
@@ -195,12 +203,17 @@ export function resolveParameters(
     return { target: contract(a?.target, `routineActions[${i}].target`), selector: a?.selector };
   });
   const pausableTargets = (p.pausableTargets ?? DEFAULT_PAUSABLE_TARGETS).map((t, i) => contract(t, `pausableTargets[${i}]`));
-  const arbiters: string[] = Array.isArray(p.arbiters) ? p.arbiters : [];
-  if (p.arbiters !== undefined && !Array.isArray(p.arbiters)) problems.push(`arbiters: a list of principals needed`);
-  arbiters.forEach((a, i) => {
-    if (!isPrincipalOf(a, network)) problems.push(`arbiters[${i}]: ${JSON.stringify(a)} is not a principal of ${network}`);
-    if (arbiters.indexOf(a) !== i) problems.push(`arbiters[${i}]: ${a} is listed twice`);
-  });
+  const principalList = (key: "arbiters" | "attesters"): string[] => {
+    const list: string[] = Array.isArray(p[key]) ? p[key] : [];
+    if (p[key] !== undefined && !Array.isArray(p[key])) problems.push(`${key}: a list of principals needed`);
+    list.forEach((a, i) => {
+      if (!isPrincipalOf(a, network)) problems.push(`${key}[${i}]: ${JSON.stringify(a)} is not a principal of ${network}`);
+      if (list.indexOf(a) !== i) problems.push(`${key}[${i}]: ${a} is listed twice`);
+    });
+    return list;
+  };
+  const arbiters = principalList("arbiters");
+  const attesters = principalList("attesters");
   if (routineActions.length > MAX_OWNERS) problems.push(`routineActions: at most 20 entries`);
   if (pausableTargets.length > MAX_OWNERS) problems.push(`pausableTargets: at most 20 entries`);
   if (problems.length) throw new Error(`invalid multisig parameters:\n  ${problems.join("\n  ")}`);
@@ -214,6 +227,7 @@ export function resolveParameters(
     routineActions,
     pausableTargets,
     arbiters,
+    attesters,
   };
 }
 
@@ -240,7 +254,8 @@ export interface SetupCall {
 }
 
 /** The post-deploy calls, in the order they must run: initialize, token allowlist, arbiters,
- * role grants to the multisig, revokes (all but initialize need the deployer's escrow roles). */
+ * role grants to the multisig, revokes (all but initialize need the deployer's escrow roles), then
+ * the badges' attesters and admin handover (they need the deployer's badges admin role). */
 export function setupCalls(deployer: string, params: Required<MultisigParameters>, allowedTokens: string[] = []): SetupCall[] {
   const multisig = `${deployer}.multisig`;
   const initialize: SetupCall = {
@@ -258,9 +273,9 @@ export function setupCalls(deployer: string, params: Required<MultisigParameters
       Cl.list(params.pausableTargets.map((t) => Cl.principal(t))),
     ],
   };
-  const role = (fn: "grant-role" | "revoke-role", r: string, account: string): SetupCall => ({
-    name: `escrow.${fn} ${r}`,
-    contractName: "escrow",
+  const role = (fn: "grant-role" | "revoke-role", r: string, account: string, contractName = "escrow"): SetupCall => ({
+    name: `${contractName}.${fn} ${r}`,
+    contractName,
     functionName: fn,
     functionArgs: [Cl.stringAscii(r), Cl.principal(account)],
   });
@@ -276,6 +291,9 @@ export function setupCalls(deployer: string, params: Required<MultisigParameters
     ...params.arbiters.map((a) => ({ ...role("grant-role", "arbiter", a), name: `escrow.grant-role arbiter ${a}` })),
     ...ESCROW_ROLES.map((r) => role("grant-role", r, multisig)),
     ...REVOKE_ORDER.map((r) => role("revoke-role", r, deployer)),
+    ...params.attesters.map((a) => ({ ...role("grant-role", "attester", a, "badges"), name: `badges.grant-role attester ${a}` })),
+    ...BADGES_ROLES.map((r) => role("grant-role", r, multisig, "badges")),
+    ...BADGES_ROLES.map((r) => role("revoke-role", r, deployer, "badges")),
   ];
 }
 
