@@ -1,11 +1,27 @@
 /**
  * Demo data for a local chain: several accounts and escrows in every state, sent as real
- * transactions so the indexer and the SPA see exactly what a user would produce, and one
- * multisig operation waiting for approvals (so the admin console shows a queue).
- * Nothing here needs admin powers: those belong to the multisig (Protocol Ignition module).
- * Import it only after a deploy: it reads the generated registry at load time.
+ * transactions so the indexer and the SPA see exactly what a user would produce — a completed and
+ * rated job, a job in review, an open dispute waiting for the arbiter (account #5), a milestone
+ * settled on a signed offer, a milestone reclaimed after its due date and grace period (the clock
+ * is moved forward once, with `evm_increaseTime` and a single `evm_mine`), an unfunded and a
+ * cancelled escrow — and one multisig operation waiting for approvals (so the admin console shows
+ * a queue). Nothing here needs admin powers: those belong to the multisig (Protocol Ignition
+ * module). Import it only after a deploy: it reads the generated registry at load time.
  */
-import { createPublicClient, createWalletClient, encodeFunctionData, http, parseEther, parseUnits, zeroAddress, type Address, type Hash, type Hex } from "viem";
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  encodeFunctionData,
+  http,
+  parseEther,
+  parseUnits,
+  stringToHex,
+  zeroAddress,
+  type Address,
+  type Hash,
+  type Hex,
+} from "viem";
 import { hardhat } from "viem/chains";
 import { demoStablecoinAbi, milestoneEscrowAbi, worxMultisigAbi } from "../../generated/abis.ts";
 import { evmContract } from "../../generated/deployments.ts";
@@ -14,6 +30,8 @@ import { connectMultisig } from "./multisigOps.ts";
 
 export interface SeedSummary {
   escrows: number;
+  /** One line per demo escrow: its id and what state it shows. */
+  states: string[];
   accounts: Record<keyof typeof demoRoles, Address>;
   /** The multisig operation left pending: a platform fee change to 8%, 1 of 2 approvals. */
   pendingOperation: { id: Hex; description: string };
@@ -22,12 +40,16 @@ export interface SeedSummary {
 /** Fee the pending demo operation proposes (basis points). */
 export const DEMO_PROPOSED_FEE_BPS = 800;
 
+const HOUR = 3_600;
+const DAY = 86_400;
+
 export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   const escrow = evmContract("eip155:31337", "MilestoneEscrow");
   const token = evmContract("eip155:31337", "DemoStablecoin");
   const multisig = connectMultisig({ transport: http(rpcUrl), address: evmContract("eip155:31337", "WorxMultisig"), abi: worxMultisigAbi });
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ chain: hardhat, transport });
+  const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport });
   const wallet = (index: number) => createWalletClient({ chain: hardhat, transport, account: localAccount(index) });
   const mined = async (hash: Promise<Hash>) => {
     const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
@@ -38,6 +60,9 @@ export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
     Object.entries(demoRoles).map(([name, index]) => [name, localAccount(index).address]),
   ) as SeedSummary["accounts"];
   const usd = (n: number) => parseUnits(String(n), 6);
+  const states: string[] = [];
+  // Due dates count from the chain's clock, which the reclaim below moves ahead of the wall clock.
+  const start = Number((await publicClient.getBlock()).timestamp);
 
   // Every demo client gets dUSD and approves the escrow once.
   for (const index of [demoRoles.alice, demoRoles.carol]) {
@@ -47,53 +72,91 @@ export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   }
 
   let count = 0;
-  const create = async (client: number, freelancer: number, asset: Address, amounts: bigint[]) => {
+  interface Terms {
+    amounts: bigint[];
+    /** Due dates, in seconds after `start`. */
+    due: number[];
+    review?: number;
+    grace?: number;
+  }
+  const create = async (client: number, freelancer: number, asset: Address, t: Terms) => {
+    const milestones = t.amounts.map((amount, i) => ({ amount, dueDate: start + t.due[i]! }));
     await mined(wallet(client).writeContract({
       address: escrow, abi: milestoneEscrowAbi, functionName: "createEscrow",
-      args: [localAccount(freelancer).address, asset, amounts],
+      args: [localAccount(freelancer).address, asset, milestones, t.review ?? 3 * DAY, t.grace ?? 7 * DAY],
     }));
     return BigInt(++count);
   };
-  const fund = (client: number, id: bigint, value = 0n) =>
-    mined(wallet(client).writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "fundEscrow", args: [id], value }));
+  const call = (from: number, functionName: string, args: readonly unknown[], value?: bigint) =>
+    mined(wallet(from).writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName, args, value } as never));
+  const fund = (client: number, id: bigint, value = 0n) => call(client, "fundEscrow", [id], value);
   const submit = (freelancer: number, id: bigint, index: bigint) =>
-    mined(wallet(freelancer).writeContract({
-      address: escrow, abi: milestoneEscrowAbi, functionName: "submitMilestone",
-      args: [id, index, `0x${(Number(id) * 1000 + Number(index)).toString(16).padStart(64, "0")}`],
-    }));
-  const approve = (client: number, id: bigint, index: bigint) =>
-    mined(wallet(client).writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "approveMilestone", args: [id, index] }));
+    call(freelancer, "submitMilestone", [id, index, `0x${(Number(id) * 1000 + Number(index)).toString(16).padStart(64, "0")}`]);
+  const approve = (client: number, id: bigint, index: bigint) => call(client, "approveMilestone", [id, index]);
+  const note = (text: string) => stringToHex(text, { size: 32 });
 
   const { alice, bob, carol, dave } = demoRoles;
 
-  // 1. Completed logo design, paid out and withdrawn by the freelancer.
-  const logo = await create(alice, bob, token, [usd(500), usd(750)]);
+  // 1. Completed logo design: both milestones approved, paid out, withdrawn, rated 5 stars.
+  const logo = await create(alice, bob, token, { amounts: [usd(500), usd(750)], due: [10 * DAY, 20 * DAY] });
   await fund(alice, logo);
   for (const i of [0n, 1n]) {
     await submit(bob, logo, i);
     await approve(alice, logo, i);
   }
-  await mined(wallet(bob).writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "withdraw", args: [token] }));
+  await call(bob, "withdraw", [token]);
+  await call(alice, "rateJob", [logo, 5]);
+  states.push(`#${logo} completed and rated 5/5 (alice → bob, dUSD)`);
 
-  // 2. Website build in progress: first milestone released, second submitted, third pending.
-  const site = await create(carol, dave, token, [usd(1_000), usd(2_000), usd(1_500)]);
+  // 2. Website build: first milestone released, second in the client's review, third pending.
+  const site = await create(carol, dave, token, { amounts: [usd(1_000), usd(2_000), usd(1_500)], due: [15 * DAY, 30 * DAY, 45 * DAY], review: 5 * DAY });
   await fund(carol, site);
   await submit(dave, site, 0n);
   await approve(carol, site, 0n);
   await submit(dave, site, 1n);
+  states.push(`#${site} funded, milestone 2 in review (carol → dave, dUSD)`);
 
-  // 3. Native-coin audit, funded, nothing delivered yet.
-  const audit = await create(alice, carol, zeroAddress, [parseEther("2"), parseEther("3")]);
+  // 3. Native-coin audit: milestone 1 delivered, disputed by the client, waiting for the arbiter.
+  const audit = await create(alice, carol, zeroAddress, { amounts: [parseEther("2"), parseEther("3")], due: [12 * DAY, 40 * DAY] });
   await fund(alice, audit, parseEther("5"));
+  await submit(carol, audit, 0n);
+  await call(alice, "openDispute", [audit, 0n, note("Report misses the token module")]);
+  states.push(`#${audit} milestone 1 disputed by the client, waiting for the arbiter (alice → carol, ETH)`);
 
-  // 4. Agreed but not yet funded.
-  await create(alice, dave, token, [usd(300)]);
+  // 4. Translation: milestone 1 settled on the freelancer's signed offer (70%), milestone 2 in progress.
+  const translation = await create(carol, bob, token, { amounts: [usd(800), usd(400)], due: [9 * DAY, 25 * DAY] });
+  await fund(carol, translation);
+  await submit(bob, translation, 0n);
+  const deadline = BigInt(start + 30 * DAY);
+  const nonce = await publicClient.readContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "nonces", args: [accounts.bob] });
+  // The freelancer signs the EIP-712 digest of the offer (as a wallet would); the client accepts it.
+  const digest = await publicClient.readContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "settlementDigest", args: [translation, 0n, 7_000, nonce, deadline] });
+  const signature = await localAccount(bob).sign({ hash: digest });
+  await call(carol, "settleMilestone", [translation, 0n, 7_000, deadline, signature]);
+  states.push(`#${translation} milestone 1 settled by agreement at 70% (carol → bob, dUSD)`);
 
-  // 5. Cancelled before funding.
-  const cancelled = await create(carol, bob, token, [usd(250), usd(250)]);
-  await mined(wallet(bob).writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "cancelEscrow", args: [cancelled] }));
+  // 5. Copywriting: milestone 1 never delivered; after its due date and the 1 h grace period the
+  //    client reclaims it, milestone 2 is approved, and the job ends Closed (rated 2 stars).
+  const copy = await create(alice, dave, token, { amounts: [usd(300), usd(200)], due: [2 * HOUR, 20 * DAY], review: 2 * DAY, grace: HOUR });
+  await fund(alice, copy);
+  await submit(dave, copy, 1n);
+  await approve(alice, copy, 1n);
+  await testClient.increaseTime({ seconds: 3 * HOUR + 60 });
+  await testClient.request({ method: "evm_mine" } as never);
+  await call(alice, "reclaimMilestone", [copy, 0n]);
+  await call(alice, "rateJob", [copy, 2]);
+  states.push(`#${copy} milestone 1 reclaimed as undelivered, job closed and rated 2/5 (alice → dave, dUSD)`);
 
-  // 6. Governance: the deployer (a multisig owner) proposes lowering the fee to 8%. A fee change
+  // 6. Agreed but not yet funded.
+  const pending = await create(alice, dave, token, { amounts: [usd(300)], due: [21 * DAY] });
+  states.push(`#${pending} awaiting funding (alice → dave, dUSD)`);
+
+  // 7. Cancelled before funding.
+  const cancelled = await create(carol, bob, token, { amounts: [usd(250), usd(250)], due: [14 * DAY, 28 * DAY] });
+  await call(bob, "cancelEscrow", [cancelled]);
+  states.push(`#${cancelled} cancelled by the freelancer (carol → bob, dUSD)`);
+
+  // 8. Governance: the deployer (a multisig owner) proposes lowering the fee to 8%. A fee change
   //    is Routine: one more owner's approval queues it, then it waits 24 h.
   const feeChange = {
     target: escrow,
@@ -105,6 +168,7 @@ export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
 
   return {
     escrows: count,
+    states,
     accounts,
     pendingOperation: { id: multisig.id(feeChange), description: `set the platform fee to ${DEMO_PROPOSED_FEE_BPS / 100}% (1 of 2 approvals)` },
   };

@@ -55,7 +55,9 @@ Worx is running.
   Logs           ${logs}
 
 Demo data: ${seeded.escrows} escrows; one multisig operation pending: ${seeded.pendingOperation.description}.
-Accounts 0..4 own the multisig (2 of 5 for routine, 3 of 5 for critical operations); #0 is its guardian. Accounts (Hardhat's public test keys; import one into your wallet):
+${seeded.states.map((s) => `  escrow ${s}`).join("\n")}
+Accounts 0..4 own the multisig (2 of 5 for routine, 3 of 5 for critical operations); #0 is its guardian; #5 is the
+arbiter (open ${web.url}/#/arbiter as it to rule the dispute). Accounts (Hardhat's public test keys; import one into your wallet):
 ${Object.entries(seeded.accounts).map(([name, address]) => `  ${name.padEnd(9)} ${address}`).join("\n")}
 
 Press Ctrl-C to stop everything.`);

@@ -6,7 +6,7 @@
  *    is empty until `eth_requestAccounts` (else wagmi would reconnect on its own mid-test).
  *    `eth_signTypedData_v4` (EIP-712) is signed by the node too, for the page's account only.
  *  - `window.LeatherProvider`: a Stacks wallet (@stacks/connect 8 finds it by that name) whose
- *    `request()` records each call and answers with a fake address / txid.
+ *    `request()` records each call and answers with a fake address / txid / SIP-018 signature.
  */
 import type { BrowserContext, Page } from "playwright-core";
 
@@ -29,6 +29,8 @@ interface PageWallet {
 
 export const FAKE_STX_ADDRESS = "ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG";
 export const FAKE_TXID = "0x" + "ab".repeat(32);
+/** What the fake Stacks wallet answers to `stx_signStructuredMessage` (65 bytes, RSV). */
+export const FAKE_STX_SIGNATURE = "cd".repeat(64) + "01";
 
 export class TestWallets {
   readonly evmRequests: { method: string; params: unknown }[] = [];
@@ -72,6 +74,7 @@ export class TestWallets {
         };
       }
       if (method === "stx_callContract") return { txid: FAKE_TXID };
+      if (method === "stx_signStructuredMessage") return { signature: FAKE_STX_SIGNATURE, publicKey: "03".padEnd(66, "2") };
       throw new Error(`unsupported ${method}`);
     });
     // A string, not a function: tsx's name-keeping helpers would not exist inside the page.

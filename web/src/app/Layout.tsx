@@ -3,15 +3,19 @@ import { lazy, Suspense } from "react";
 import { CreateEscrowForm } from "../features/escrow/CreateEscrowForm.tsx";
 import { Credits } from "../features/escrow/Credits.tsx";
 import { MyEscrows } from "../features/escrow/MyEscrows.tsx";
+import { WorkHistory } from "../features/escrow/WorkHistory.tsx";
 import { EvmWallet, WrongNetworkNotice } from "../features/wallet/EvmWallet.tsx";
+import { useEvmSession } from "../features/wallet/useEvmSession.ts";
 import { hrefOf, useRoute, type Route } from "./routes.ts";
 
-// @stacks/connect and @stacks/transactions load only when the Stacks page is opened; the admin
-// console (operation decoding, charts) only when it is.
+// Loaded only when opened: one escrow's page (timeline, settlement offers), the arbiter's queue,
+// the Stacks page (@stacks/connect and @stacks/transactions), the admin console.
+const EscrowPage = lazy(() => import("../features/escrow/EscrowPage.tsx"));
+const ArbiterPage = lazy(() => import("../features/arbiter/ArbiterPage.tsx"));
 const StacksEscrowPage = lazy(() => import("../features/escrow/stacks/StacksEscrowPage.tsx"));
 const AdminPage = lazy(() => import("../features/admin/AdminPage.tsx"));
 
-const titles: Record<Route, string> = { escrows: "Escrows", stacks: "Stacks", admin: "Admin" };
+const titles: Partial<Record<Route, string>> = { escrows: "Escrows", arbiter: "Disputes", stacks: "Stacks", admin: "Admin" };
 
 export function Layout() {
   const route = useRoute();
@@ -23,7 +27,7 @@ export function Layout() {
         </a>
         <nav aria-label="Main">
           {(Object.keys(titles) as Route[]).map((r) => (
-            <a key={r} href={hrefOf(r)} aria-current={route === r ? "page" : undefined}>
+            <a key={r} href={hrefOf(r)} aria-current={route === r || (route === "escrow" && r === "escrows") ? "page" : undefined}>
               {titles[r]}
             </a>
           ))}
@@ -32,21 +36,33 @@ export function Layout() {
       </header>
       <main>
         {route === "escrows" ? (
-          <>
-            <WrongNetworkNotice />
-            <div className="columns">
-              <CreateEscrowForm />
-              <div>
-                <MyEscrows />
-                <Credits />
-              </div>
-            </div>
-          </>
+          <EscrowsHome />
         ) : (
-          <Suspense fallback={<p className="muted">Loading…</p>}>{route === "stacks" ? <StacksEscrowPage /> : <AdminPage />}</Suspense>
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            {route === "escrow" ? <EscrowPage /> : route === "arbiter" ? <ArbiterPage /> : route === "stacks" ? <StacksEscrowPage /> : <AdminPage />}
+          </Suspense>
         )}
       </main>
       <footer className="muted">Funds are held by the escrow contract; this page only asks your wallet to sign.</footer>
     </div>
+  );
+}
+
+function EscrowsHome() {
+  const { address, connected, chain } = useEvmSession();
+  return (
+    <>
+      <WrongNetworkNotice />
+      <div className="columns">
+        <div className="stack">
+          <CreateEscrowForm />
+          {connected && address && chain ? <WorkHistory chainId={chain.chain.id} caip2={chain.caip2} freelancer={address} me={address} hideWhenEmpty /> : null}
+        </div>
+        <div>
+          <MyEscrows />
+          <Credits />
+        </div>
+      </div>
+    </>
   );
 }

@@ -60,7 +60,7 @@ export function useAuditLog(chainId: string, after: string | null, limit = 10) {
 
 export interface TokenMetrics {
   token: Address;
-  /** Funded and not yet released: what the escrow holds for open work. */
+  /** Funded and not yet settled (released or refunded): what the escrow holds for open work. */
   locked: bigint;
   /** Sum of the totals of every escrow ever funded. */
   volume: bigint;
@@ -96,7 +96,7 @@ export function usePlatformMetrics(chainId: string, sinceDay: number) {
       const [perToken, fees, statuses, feeDays, escrowDays, contract] = await Promise.all([
         sql<{ token: Address; locked: string; volume: string; escrows: number }>(
           `SELECT token,
-             sum(CASE WHEN status = 'funded' THEN total - released ELSE 0 END)::text AS locked,
+             sum(CASE WHEN status = 'funded' THEN total - released - refunded ELSE 0 END)::text AS locked,
              sum(CASE WHEN funded_at IS NOT NULL THEN total ELSE 0 END)::text AS volume,
              count(*)::int AS escrows
            FROM escrow WHERE chain_id = $1 GROUP BY token`,

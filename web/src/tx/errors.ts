@@ -11,7 +11,10 @@ import {
   decodeErrorResult,
   formatEther,
   InsufficientFundsError,
+  keccak256,
+  toHex,
   UserRejectedRequestError,
+  zeroHash,
   type DecodeErrorResultReturnType,
   type Hex,
 } from "viem";
@@ -22,19 +25,60 @@ type KnownError = DecodeErrorResultReturnType<typeof errorAbi>;
 
 export const USER_REJECTED = "You rejected the request in your wallet";
 
-/** Optional formatting of amounts in the token the action is about. */
+/** Who may take an action and what it is, for "only the client of escrow #N can …" sentences. */
+export interface PartyAction {
+  /** The party the contract expects: "client", "freelancer", or "client or freelancer". */
+  role: "client" | "freelancer" | "client or freelancer";
+  /** The action as the end of "can …", e.g. "approve its milestones". */
+  what: string;
+}
+
+/** What the sentences may use: amount formatting in the action's token, and the action itself. */
 export interface ExplainContext {
   formatAmount?: (amount: bigint) => string;
   nativeSymbol?: string;
+  action?: PartyAction;
 }
 
-const escrowStatusWords = ["does not exist", "not funded yet", "already funded", "already completed", "cancelled"];
-const milestoneStatusWords = ["not submitted yet", "already submitted and waiting for approval", "already released"];
+/** IMilestoneEscrow.EscrowStatus, as the end of "Escrow #N is …". */
+export const escrowStatusWords = [
+  "not created",
+  "waiting for the client's funds",
+  "funded and in progress",
+  "completed",
+  "cancelled",
+  "closed (a milestone was reclaimed)",
+];
+/** IMilestoneEscrow.MilestoneStatus, as the end of "Milestone n of escrow #N is …". */
+export const milestoneStatusWords = [
+  "not delivered yet",
+  "submitted and waiting for the client's review",
+  "already released",
+  "disputed, waiting for the arbiter's ruling or a settlement",
+  "already reclaimed by the client",
+  "already resolved by a ruling or a settlement",
+];
 /** IWorxMultisig.OperationState, as the end of "The operation is …". */
-const operationStateWords = ["not known to this multisig (never proposed here)", "pending approvals", "queued behind its timelock", "already executed", "cancelled", "expired"];
+const operationStateWords = [
+  "not known to this multisig (never proposed here)",
+  "pending approvals",
+  "queued behind its timelock",
+  "already executed",
+  "cancelled",
+  "expired",
+];
 const classWords = ["Critical", "Routine"];
 const opRef = (id: string) => `${id.slice(0, 10)}…`;
 const when = (seconds: bigint) => new Date(Number(seconds) * 1000).toLocaleString();
+const ROLE_NAMES = ["FEE_MANAGER_ROLE", "PAUSER_ROLE", "ARBITER_ROLE"];
+const roleName = (role: Hex) => (role === zeroHash ? "DEFAULT_ADMIN_ROLE" : (ROLE_NAMES.find((n) => keccak256(toHex(n)) === role) ?? role));
+/** A duration in seconds for people: "1 h", "3 d", "36 h". */
+const span = (seconds: bigint) => {
+  const s = Number(seconds);
+  if (s % 86_400 === 0) return `${s / 86_400} d`;
+  if (s % 3_600 === 0) return `${s / 3_600} h`;
+  return `${s} s`;
+};
 
 function sentence(error: KnownError, ctx: ExplainContext): string {
   const amount = (value: bigint) => (ctx.formatAmount ? ctx.formatAmount(value) : value.toString());
@@ -42,19 +86,47 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     case "EscrowNotFound":
       return `Escrow #${error.args[0]} does not exist on this chain.`;
     case "NotEscrowParty":
-      return `Your account ${error.args[1]} is not the party of escrow #${error.args[0]} who can do this.`;
+      return ctx.action
+        ? `Only the ${ctx.action.role} of escrow #${error.args[0]} can ${ctx.action.what}; you are signed in as ${error.args[1]}.`
+        : `Your account ${error.args[1]} is not the party of escrow #${error.args[0]} who can do this.`;
     case "InvalidEscrowStatus":
-      return `Escrow #${error.args[0]} is ${escrowStatusWords[error.args[1]] ?? "in another state"}, so this action is not possible any more. Refresh to see its current state.`;
+      return `Escrow #${error.args[0]} is ${escrowStatusWords[error.args[1]] ?? "in another state"}, so ${ctx.action ? `you can't ${ctx.action.what}` : "this action is not possible"} now. Refresh to see its current state.`;
     case "InvalidMilestoneStatus":
-      return `Milestone ${error.args[1] + 1n} of escrow #${error.args[0]} is ${milestoneStatusWords[error.args[2]] ?? "in another state"}.`;
+      return `Milestone ${error.args[1] + 1n} of escrow #${error.args[0]} is ${milestoneStatusWords[error.args[2]] ?? "in another state"}, so ${ctx.action ? `you can't ${ctx.action.what}` : "this action is not possible"} now.`;
     case "MilestoneIndexOutOfRange":
       return `Escrow #${error.args[0]} has no milestone ${error.args[1] + 1n}.`;
     case "InvalidMilestoneCount":
       return `An escrow needs between 1 and ${error.args[1]} milestones (this one has ${error.args[0]}).`;
     case "InvalidMilestoneAmount":
-      return `Milestone ${error.args[0] + 1n} has an invalid amount: it must be more than zero.`;
+      return `Milestone ${error.args[0] + 1n} has an invalid amount (${amount(error.args[1])}): it must be more than zero and below 2^128.`;
+    case "InvalidDueDate":
+      return `The due date of milestone ${error.args[0] + 1n} (${when(error.args[1])}) is not in the future: every due date must come after the block that creates the escrow.`;
+    case "InvalidReviewPeriod":
+      return `A review period of ${span(error.args[0])} is outside the allowed ${span(error.args[1])} to ${span(error.args[2])}.`;
+    case "InvalidGracePeriod":
+      return `A grace period of ${span(error.args[0])} is outside the allowed ${span(error.args[1])} to ${span(error.args[2])}.`;
     case "InvalidFreelancer":
-      return "The freelancer must be a valid address different from the client's.";
+      return `${error.args[0]} can't be the freelancer: it must be a valid address different from the client's (and not the escrow contract).`;
+    case "TokenNotAllowed":
+      return `New escrows can't be paid in ${error.args[0]}: it is not on the escrow's token allowlist (the protocol's multisig decides it).`;
+    case "ReviewPeriodNotOver":
+      return `The client's review period for milestone ${error.args[1] + 1n} of escrow #${error.args[0]} is not over yet: the freelancer can claim it from ${when(error.args[2])}.`;
+    case "GracePeriodNotOver":
+      return `Milestone ${error.args[1] + 1n} of escrow #${error.args[0]} can be reclaimed from ${when(error.args[2])} on (its due date plus the grace period), if it is still undelivered then.`;
+    case "InvalidSplit":
+      return `A split can't give the freelancer ${error.args[0] / 100}%: the share is 0 to 100%.`;
+    case "ArbiterIsParty":
+      return `Your account ${error.args[1]} is a party of escrow #${error.args[0]}, so it may not rule on it: another arbiter must.`;
+    case "SettlementExpired":
+      return `This settlement offer expired at ${when(error.args[0])}: ask the other party for a new one.`;
+    case "InvalidSettlementSignature":
+      return `The offer is not validly signed by ${error.args[2]} for milestone ${error.args[1] + 1n} of escrow #${error.args[0]}: it was revoked, another offer of that account was used since, or it was signed for another split, escrow or chain. Ask for a new offer.`;
+    case "InvalidAccountNonce":
+      return `The offer of ${error.args[0]} was signed with an offer number that is no longer current (now ${error.args[1]}): it was revoked or another of its offers was used. Ask for a new offer.`;
+    case "InvalidRating":
+      return `A rating is 1 to 5 stars (not ${error.args[0]}).`;
+    case "AlreadyRated":
+      return `Escrow #${error.args[0]} is already rated: a client rates a job once.`;
     case "IncorrectNativeAmount":
       return `This escrow must be funded with exactly ${amount(error.args[0])}${error.args[0] === 0n ? " native coin" : ""}.`;
     case "InsufficientTokensReceived":
@@ -68,11 +140,13 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     case "InvalidFeeRecipient":
       return "The fee recipient must be a non-zero address.";
     case "EnforcedPause":
-      return "The protocol is paused by its guardian: new escrows can't be created or funded right now. Submitting, approving, cancelling and withdrawing still work.";
+      return "The protocol is paused by its guardian: new escrows can't be created or funded right now. Everything else (submitting, approving, claiming, disputes, settlements, withdrawals) still works.";
     case "ExpectedPause":
       return "The protocol is not paused.";
     case "AccessControlUnauthorizedAccount":
-      return `Your account ${error.args[0]} does not have the role this action needs.`;
+      return roleName(error.args[1]) === "ARBITER_ROLE"
+        ? `Your account ${error.args[0]} does not hold ARBITER_ROLE: only the protocol's arbiters (appointed by its multisig) can rule disputes.`
+        : `Your account ${error.args[0]} does not have the role this action needs (${roleName(error.args[1])}).`;
     case "AccessControlBadConfirmation":
       return "A role can only be renounced by its holder.";
     case "ReentrancyGuardReentrantCall":

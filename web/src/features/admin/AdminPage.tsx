@@ -10,7 +10,7 @@ import { useRefreshMultisig } from "../../indexer/multisig.ts";
 import { WrongNetworkNotice } from "../wallet/EvmWallet.tsx";
 import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { AuditLog } from "./AuditLog.tsx";
-import { useChainNow } from "./chainClock.ts";
+import { useChainNow } from "../../chains/clock.ts";
 import { accountLabel, ROLE_NOTE_ID, type AdminEnv } from "./env.ts";
 import { humanDuration } from "./format.ts";
 import { GuardianPanel } from "./GuardianPanel.tsx";

@@ -16,6 +16,8 @@ const actionWords: Record<string, string> = {
   // MilestoneEscrow
   PlatformFeeUpdated: "Platform fee changed",
   FeeRecipientUpdated: "Fee recipient changed",
+  FeeDiscountSourceUpdated: "Fee discount source changed",
+  TokenAllowlistUpdated: "Token allowlist changed",
   Paused: "Paused",
   Unpaused: "Unpaused",
   RoleGranted: "Role granted",
@@ -61,6 +63,10 @@ function detailsText(row: AdminActionRow, env: AdminEnv): string {
       return `${percentOfBps(Number(d.previousBps))} → ${percentOfBps(Number(d.newBps))}`;
     case "FeeRecipientUpdated":
       return `${who(d.previousRecipient)} → ${who(d.newRecipient)}`;
+    case "FeeDiscountSourceUpdated":
+      return `${who(d.previousSource)} → ${who(d.newSource)}`;
+    case "TokenAllowlistUpdated":
+      return `${/^0x0{40}$/.test(String(d.token)) ? `native ${env.nativeSymbol}` : who(d.token)} ${d.allowed ? "allowed for new escrows" : "no longer allowed for new escrows"}`;
     case "Paused":
     case "Unpaused":
       return d.account ? `by ${who(d.account)}` : "";

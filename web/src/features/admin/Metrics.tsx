@@ -41,7 +41,7 @@ export function Metrics({ env }: { env: AdminEnv }) {
                 {active}
               </strong>
               <span className="muted">
-                {data!.byStatus.funded ?? 0} funded · {data!.byStatus.created ?? 0} awaiting funds · {data!.byStatus.completed ?? 0} completed
+                {data!.byStatus.funded ?? 0} funded · {data!.byStatus.created ?? 0} awaiting funds · {data!.byStatus.completed ?? 0} completed{data!.byStatus.closed ? ` · ${data!.byStatus.closed} closed` : ""}
               </span>
             </div>
             <div className="stat">

@@ -25,6 +25,8 @@ export function ProposeForm({ env }: { env: AdminEnv }) {
   const [kind, setKind] = useState<ProposalKind>("fee");
   const [fee, setFee] = useState("");
   const [recipient, setRecipient] = useState("");
+  const [account, setAccount] = useState("");
+  const [allowed, setAllowed] = useState(true);
   const [error, setError] = useState<string>();
   const [proposed, setProposed] = useState<string>();
   const tx = useEvmTx(chainId, { nativeSymbol: env.nativeSymbol }, (receipt) => {
@@ -32,11 +34,12 @@ export function ProposeForm({ env }: { env: AdminEnv }) {
     setProposed(event?.args.operationId);
     setFee("");
     setRecipient("");
+    setAccount("");
     env.refresh();
   });
 
   // The preview follows the input; errors show after a submit attempt, until the input changes.
-  const built = useMemo(() => buildCall(kind, { fee, recipient }, info), [kind, fee, recipient, info]);
+  const built = useMemo(() => buildCall(kind, { fee, recipient, account, allowed }, info), [kind, fee, recipient, account, allowed, info]);
   const preview = built.value ? decodeCall(chainId, info.escrow, built.value, 0n) : undefined;
   const opClass = useReadContract({
     chainId: chainId as never,
@@ -57,7 +60,13 @@ export function ProposeForm({ env }: { env: AdminEnv }) {
     const account = env.me;
     await tx.run(async () => {
       const op = await nextOperation(config, info, env.caip2, { target: info.escrow, value: 0n, data: built.value! });
-      const signature = await signTypedData(config, { account, domain: multisigDomain(chainId, info.multisig), types: OPERATION_TYPES, primaryType: "Operation", message: op });
+      const signature = await signTypedData(config, {
+        account,
+        domain: multisigDomain(chainId, info.multisig),
+        types: OPERATION_TYPES,
+        primaryType: "Operation",
+        message: op,
+      });
       const { request } = await simulateContract(config, {
         chainId: chainId as never,
         account,
@@ -109,7 +118,8 @@ export function ProposeForm({ env }: { env: AdminEnv }) {
             <span className="unit">%</span>
           </div>
           <p className="hint" id={`${formId}-fee-hint`}>
-            Now {percentOfBps(info.platformFeeBps)}; at most {percentOfBps(info.maxFeeBps)} (the contract's hard cap). Applies to escrows created after it executes.
+            Now {percentOfBps(info.platformFeeBps)}; at most {percentOfBps(info.maxFeeBps)} (the contract's hard cap). Applies to escrows created after it
+            executes.
           </p>
         </div>
       ) : kind === "recipient" ? (
@@ -131,8 +141,33 @@ export function ProposeForm({ env }: { env: AdminEnv }) {
             Now <code title={info.feeRecipient}>{shortHex(info.feeRecipient)}</code>.
           </p>
         </div>
+      ) : kind === "arbiter" || kind === "token" ? (
+        <div className="field">
+          <label htmlFor={`${formId}-account`}>{kind === "arbiter" ? "Arbiter's address" : "Token address (0x000…000 for the native coin)"}</label>
+          <input
+            id={`${formId}-account`}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="0x…"
+            value={account}
+            onChange={(e) => {
+              setAccount(e.target.value);
+              setError(undefined);
+            }}
+            aria-invalid={!!error}
+          />
+          {kind === "token" ? (
+            <label className="row">
+              <input type="checkbox" checked={allowed} onChange={(e) => setAllowed(e.target.checked)} /> New escrows may be paid in it
+            </label>
+          ) : (
+            <p className="hint">An arbiter rules disputed milestones (any split), never on escrows it is a party of.</p>
+          )}
+        </div>
       ) : (
-        <p className="hint">The escrow is {info.escrowPaused ? "paused: unpausing lets new escrows be created and funded again." : "running: there is nothing to unpause."}</p>
+        <p className="hint">
+          The escrow is {info.escrowPaused ? "paused: unpausing lets new escrows be created and funded again." : "running: there is nothing to unpause."}
+        </p>
       )}
       {error ? (
         <p className="field-error" data-testid="propose-error" role="alert">

@@ -52,7 +52,7 @@ export function labelOf(chainId: number, address: string): string {
 }
 
 // AccessControl role ids of the administered contracts: keccak256 of their names.
-const ROLE_NAMES = ["FEE_MANAGER_ROLE", "PAUSER_ROLE"];
+const ROLE_NAMES = ["FEE_MANAGER_ROLE", "PAUSER_ROLE", "ARBITER_ROLE"];
 export function roleName(role: Hex): string {
   if (role === zeroHash) return "DEFAULT_ADMIN_ROLE";
   return ROLE_NAMES.find((n) => keccak256(toHex(n)) === role) ?? shortHex(role, 10, 4);
@@ -89,7 +89,11 @@ function summarize(chainId: number, contract: string, fn: string, args: readonly
     case "unpause":
       return contract === "MilestoneEscrow" ? "unpause the escrow (new escrows and funding resume)" : `unpause ${contract}`;
     case "grantRole":
-      return `grant ${roleName(a(0))} to ${who(a(1))}`;
+      return roleName(a(0)) === "ARBITER_ROLE" ? `appoint ${who(a(1))} arbiter (may rule disputes)` : `grant ${roleName(a(0))} to ${who(a(1))}`;
+    case "setTokenAllowed":
+      return `${a(1) ? "allow" : "disallow"} ${/^0x0{40}$/.test(a(0)) ? "the native coin" : who(a(0))} for new escrows`;
+    case "setFeeDiscountSource":
+      return /^0x0{40}$/.test(a(0)) ? "switch fee discounts off" : `read fee discounts from ${who(a(0))}`;
     case "revokeRole":
       return `revoke ${roleName(a(0))} from ${who(a(1))}`;
     case "addOwner":

@@ -3,7 +3,7 @@
  * the contract's hard cap (MAX_FEE_BPS), addresses for shape and checksum. Pure functions, plus the
  * next unused nonce.
  */
-import { encodeFunctionData, getAddress, isAddress, type Address } from "viem";
+import { encodeFunctionData, getAddress, isAddress, keccak256, toHex, type Address } from "viem";
 import type { Config } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { milestoneEscrowAbi, worxMultisigAbi } from "../../../../generated/abis.ts";
@@ -11,13 +11,26 @@ import { highestIndexedNonce } from "../../indexer/multisig.ts";
 import { percentOfBps } from "./format.ts";
 import { operationId, type MultisigInfo, type Operation } from "./multisig.ts";
 
-export type ProposalKind = "fee" | "recipient" | "unpause";
+export type ProposalKind = "fee" | "recipient" | "unpause" | "arbiter" | "token";
 
 export const proposalLabels: Record<ProposalKind, string> = {
   fee: "Set the platform fee",
   recipient: "Set the fee recipient",
   unpause: "Unpause the escrow",
+  arbiter: "Appoint an arbiter",
+  token: "Allow or disallow a token",
 };
+
+/** MilestoneEscrow.ARBITER_ROLE (AccessControl role ids are the keccak-256 of their names). */
+const ARBITER_ROLE = keccak256(toHex("ARBITER_ROLE"));
+
+export interface ProposalInput {
+  fee: string;
+  recipient: string;
+  /** The arbiter to appoint, or the token to allow / disallow. */
+  account: string;
+  allowed: boolean;
+}
 
 export type Checked<T> = { value: T; error?: undefined } | { value?: undefined; error: string };
 
@@ -35,20 +48,20 @@ export function parseFeePercent(text: string, maxBps: number, currentBps?: numbe
 }
 
 /** An address typed by a person: shape, checksum (when mixed case), non-zero, and not `current`. */
-export function parseAddress(text: string, current?: Address): Checked<Address> {
+export function parseAddress(text: string, current?: Address, zeroOk = false): Checked<Address> {
   const s = text.trim();
   if (s === "") return { error: "Enter an address." };
   if (!isAddress(s, { strict: false })) return { error: "This is not an address: expected 0x followed by 40 hexadecimal characters." };
   if (s !== s.toLowerCase() && s.slice(2) !== s.slice(2).toUpperCase() && !isAddress(s, { strict: true }))
     return { error: "The address checksum does not match: check it for typos." };
   const address = getAddress(s);
-  if (/^0x0{40}$/.test(address)) return { error: "The zero address can't receive fees." };
+  if (!zeroOk && /^0x0{40}$/.test(address)) return { error: "The zero address can't receive fees." };
   if (current && address.toLowerCase() === current.toLowerCase()) return { error: "This is already the fee recipient." };
   return { value: address };
 }
 
 /** The escrow call of a proposal, or why it can't be proposed now. */
-export function buildCall(kind: ProposalKind, input: { fee: string; recipient: string }, info: MultisigInfo): Checked<`0x${string}`> {
+export function buildCall(kind: ProposalKind, input: ProposalInput, info: MultisigInfo): Checked<`0x${string}`> {
   switch (kind) {
     case "fee": {
       const fee = parseFeePercent(input.fee, info.maxFeeBps, info.platformFeeBps);
@@ -61,6 +74,18 @@ export function buildCall(kind: ProposalKind, input: { fee: string; recipient: s
     case "unpause":
       if (!info.escrowPaused) return { error: "The escrow is not paused: unpausing it would fail when executed." };
       return { value: encodeFunctionData({ abi: milestoneEscrowAbi, functionName: "unpause" }) };
+    case "arbiter": {
+      const who = parseAddress(input.account);
+      if (who.error !== undefined) return who.error === "The zero address can't receive fees." ? { error: "The zero address can't be an arbiter." } : who;
+      return { value: encodeFunctionData({ abi: milestoneEscrowAbi, functionName: "grantRole", args: [ARBITER_ROLE, who.value] }) };
+    }
+    case "token": {
+      // The zero address stands for the native coin.
+      const token = parseAddress(input.account, undefined, true);
+      return token.error !== undefined
+        ? token
+        : { value: encodeFunctionData({ abi: milestoneEscrowAbi, functionName: "setTokenAllowed", args: [token.value, input.allowed] }) };
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-/** Released payouts wait as credits in the escrow contract until their owner withdraws them. */
+/** Payouts, refunds and fees wait as credits in the escrow contract until their owner withdraws them. */
 import { useMemo, useRef } from "react";
 import type { Address } from "viem";
 import { useConfig, useReadContracts } from "wagmi";
@@ -52,7 +52,7 @@ export function Credits() {
     <section className="credits" aria-labelledby="credits-title" data-testid="credits">
       <h2 id="credits-title">Your credits</h2>
       {rows.length === 0 ? (
-        <p className="muted">Nothing to withdraw. Payouts of released milestones show up here.</p>
+        <p className="muted">Nothing to withdraw. Payouts, refunds and fees credited to you show up here.</p>
       ) : (
         <ul className="credit-list">
           {rows.map((r) => (
@@ -71,7 +71,7 @@ function CreditRow({ chainId, token, amount, me, onDone }: { chainId: number; to
   const tx = useEvmTx(chainId, { formatAmount: format, nativeSymbol: info.native ? info.symbol : undefined }, onDone);
   return (
     <li className="card credit" data-testid={`credit-${info.symbol}`}>
-      <span>{format(amount)}</span>
+      <span data-testid="credit-amount">{format(amount)}</span>
       <button
         type="button"
         disabled={tx.busy || amount === 0n}

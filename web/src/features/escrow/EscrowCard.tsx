@@ -1,67 +1,125 @@
 /**
- * One escrow as the indexer sees it, with the actions the connected account may take. Status and
- * milestones come from the indexer; balances and allowances are read live from chain. Each action
- * keeps its transaction status visible even after the indexer moves the escrow on.
+ * One escrow as the indexer sees it, with the actions the connected account may take now. Status,
+ * milestones and disputes come from the indexer; balances, allowances and the chain's clock are read
+ * live. Each action is offered only to its party and only while the contract would accept it
+ * (./rules.ts); time-gated ones (claim, reclaim) count down on chain time. Each action keeps its
+ * transaction status visible even after the indexer moves the escrow on.
  */
 import { useState } from "react";
-import { erc20Abi, keccak256, toBytes, zeroHash, type Address, type Hex } from "viem";
+import { erc20Abi, type Address } from "viem";
 import { useConfig, useReadContract } from "wagmi";
 import { simulateContract, writeContract } from "wagmi/actions";
-import { milestoneEscrowAbi } from "../../../../generated/abis.ts";
+import { escrowHref } from "../../app/routes.ts";
 import { escrowAddress, supportedChainByCaip2 } from "../../chains/evm.ts";
-import { useRefreshEscrows, type EscrowRow, type MilestoneRow } from "../../indexer/escrows.ts";
+import { useChainNow } from "../../chains/clock.ts";
+import { useRefreshEscrows, type EscrowRow } from "../../indexer/escrows.ts";
 import { TxStatus } from "../../tx/TxStatus.tsx";
 import { useEvmTx } from "../../tx/useTx.ts";
+import { percentOfBps } from "../admin/format.ts";
+import { MilestoneItem } from "./MilestoneItem.tsx";
+import { ACTIONS, canRate, partyOf, partyRefusal, type Party } from "./rules.ts";
 import { formatAmount, shortAddress, useTokenBalance, useTokenInfo, type TokenInfo } from "./tokens.ts";
+import { periodText } from "./validation.ts";
+import { sendEscrow } from "./write.ts";
 
-const statusLabel = { created: "Awaiting funding", funded: "Funded", completed: "Completed", cancelled: "Cancelled" } as const;
-const milestoneLabel = { pending: "In progress", submitted: "Submitted for review", released: "Released" } as const;
+const statusLabel = { created: "Awaiting funding", funded: "Funded", completed: "Completed", cancelled: "Cancelled", closed: "Closed" } as const;
+const partyWords: Record<Party, string> = { client: "the client", freelancer: "the freelancer", observer: "an observer" };
 
-function milestoneText(escrow: EscrowRow["status"], status: MilestoneRow["status"]): string {
-  if (status === "pending" && escrow !== "funded") return escrow === "created" ? "Waiting for funds" : "Not delivered";
-  return milestoneLabel[status];
-}
-
-export function EscrowCard({ row, me }: { row: EscrowRow; me: Address }) {
+export function EscrowCard({ row, me, heading = "h3" }: { row: EscrowRow; me: Address | undefined; heading?: "h2" | "h3" }) {
   const chain = supportedChainByCaip2(row.chainId);
-  const token = useTokenInfo(chain?.chain.id ?? 0, chain ? row.token : undefined);
-  const isClient = row.client.toLowerCase() === me.toLowerCase();
-  const isFreelancer = row.freelancer.toLowerCase() === me.toLowerCase();
+  const chainId = chain?.chain.id ?? 0;
+  const token = useTokenInfo(chainId, chain ? row.token : undefined);
+  const now = useChainNow(chainId);
+  const party = partyOf(row, me);
   const format = (v: bigint) => formatAmount(v, token);
   const testId = `escrow-${row.chainId}-${row.escrowId}`;
+  const Heading = heading;
+  const counterpart = party === "client" ? row.freelancer : row.client;
+  // Keeps the rating's transaction status on screen after the indexer shows the job rated.
+  const [rating, setRating] = useState(false);
 
   return (
-    <article className="card escrow" data-testid={testId} data-escrow-id={row.escrowId.toString()} aria-labelledby={`${testId}-title`}>
+    <article className="card escrow" data-testid={testId} data-escrow-id={row.escrowId.toString()} data-party={party} aria-labelledby={`${testId}-title`}>
       <header className="escrow-head">
-        <h3 id={`${testId}-title`}>
-          Escrow #{row.escrowId.toString()} <span className="muted">on {chain?.info.name ?? row.chainId}</span>
-        </h3>
+        <Heading id={`${testId}-title`}>
+          <a href={escrowHref(row.chainId, row.escrowId)}>Escrow #{row.escrowId.toString()}</a>{" "}
+          <span className="muted">on {chain?.info.name ?? row.chainId}</span>
+        </Heading>
         <span className={`badge badge-${row.status}`} data-testid="escrow-status" data-status={row.status}>
           {statusLabel[row.status]}
+          {row.openDisputes > 0 ? ` · ${row.openDisputes} disputed` : ""}
         </span>
       </header>
       <dl className="facts">
         <dt>You are</dt>
-        <dd>{isClient ? "the client" : isFreelancer ? "the freelancer" : "an observer"}</dd>
-        <dt>{isClient ? "Freelancer" : "Client"}</dt>
-        <dd title={isClient ? row.freelancer : row.client}>
-          <code>{shortAddress(isClient ? row.freelancer : row.client)}</code>
-        </dd>
+        <dd data-testid="escrow-party">{partyWords[party]}</dd>
+        {party === "observer" ? (
+          <>
+            <dt>Client</dt>
+            <dd title={row.client}>
+              <code>{shortAddress(row.client)}</code>
+            </dd>
+            <dt>Freelancer</dt>
+            <dd title={row.freelancer}>
+              <code>{shortAddress(row.freelancer)}</code>
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>{party === "client" ? "Freelancer" : "Client"}</dt>
+            <dd title={counterpart}>
+              <code>{shortAddress(counterpart)}</code>
+            </dd>
+          </>
+        )}
         <dt>Total</dt>
         <dd data-testid="escrow-total">{format(row.total)}</dd>
         <dt>Released</dt>
         <dd data-testid="escrow-released">{format(row.released)}</dd>
+        {row.refunded > 0n ? (
+          <>
+            <dt>Refunded</dt>
+            <dd data-testid="escrow-refunded">{format(row.refunded)}</dd>
+          </>
+        ) : null}
         <dt>Platform fee</dt>
-        <dd>{row.feeBps / 100}%</dd>
+        <dd data-testid="escrow-fee">
+          {percentOfBps(row.feeBps)}
+          {row.feeDiscountBps > 0 ? ` (${percentOfBps(row.baseFeeBps)} less the freelancer's ${percentOfBps(row.feeDiscountBps)} discount)` : ""}
+        </dd>
+        <dt>Review period</dt>
+        <dd>{periodText(row.reviewPeriod)} per submission, then the freelancer may claim</dd>
+        <dt>Grace period</dt>
+        <dd>{periodText(row.gracePeriod)} after a due date, then the client may reclaim an undelivered milestone</dd>
+        {row.rating !== null ? (
+          <>
+            <dt>Rating</dt>
+            <dd data-testid="escrow-rating">
+              {"★".repeat(row.rating)}
+              {"☆".repeat(5 - row.rating)} ({row.rating}/5)
+            </dd>
+          </>
+        ) : null}
       </dl>
       {chain ? (
         <>
-          <EscrowActions row={row} chainId={chain.chain.id} me={me} isClient={isClient} isFreelancer={isFreelancer} token={token} />
+          <FundingActions row={row} chainId={chainId} me={me} party={party} token={token} />
           <ol className="milestone-list">
             {row.milestones.map((m) => (
-              <MilestoneItem key={m.index} row={row} milestone={m} chainId={chain.chain.id} me={me} isClient={isClient} isFreelancer={isFreelancer} token={token} />
+              <MilestoneItem
+                key={m.index}
+                row={row}
+                milestone={m}
+                dispute={row.disputes.find((d) => d.index === m.index)}
+                chainId={chainId}
+                me={me}
+                party={party}
+                token={token}
+                now={now}
+              />
             ))}
           </ol>
+          {canRate(row, party) || rating ? <RateJob row={row} chainId={chainId} me={me!} onStart={() => setRating(true)} /> : null}
         </>
       ) : (
         <p className="muted">This app has no deployment for {row.chainId}.</p>
@@ -73,41 +131,42 @@ export function EscrowCard({ row, me }: { row: EscrowRow; me: Address }) {
 interface ActionProps {
   row: EscrowRow;
   chainId: number;
-  me: Address;
-  isClient: boolean;
-  isFreelancer: boolean;
+  me: Address | undefined;
+  party: Party;
   token: TokenInfo;
 }
 
-/** Escrow-level actions: approve the token + fund (client), cancel (either party, before funding). */
-function EscrowActions({ row, chainId, me, isClient, isFreelancer, token }: ActionProps) {
+function FundingActions({ row, chainId, me, party, token }: ActionProps) {
   const config = useConfig();
   const refresh = useRefreshEscrows();
   const escrow = escrowAddress(chainId);
   const format = (v: bigint) => formatAmount(v, token);
   const ctx = { formatAmount: format, nativeSymbol: token.native ? token.symbol : undefined };
-  const balance = useTokenBalance(chainId, row.token, me);
+  const canFund = party === "client" && row.status === "created";
+  const canCancel = party !== "observer" && row.status === "created";
+  const balance = useTokenBalance(chainId, row.token, canFund ? me : undefined);
   const allowance = useReadContract({
     chainId: chainId as never,
     address: row.token,
     abi: erc20Abi,
     functionName: "allowance",
-    args: [me, escrow],
-    query: { enabled: isClient && row.status === "created" && !token.native },
+    args: me ? [me, escrow] : undefined,
+    query: { enabled: canFund && !token.native && !!me },
   });
   const approveTx = useEvmTx(chainId, ctx, () => void allowance.refetch());
-  const fundTx = useEvmTx(chainId, ctx, () => {
+  const fundTx = useEvmTx(chainId, { ...ctx, action: ACTIONS.fund }, () => {
     void balance.refetch();
     void allowance.refetch();
     void refresh();
   });
-  const cancelTx = useEvmTx(chainId, ctx, () => void refresh());
+  const cancelTx = useEvmTx(chainId, { ...ctx, action: ACTIONS.cancel }, () => void refresh());
 
-  const canFund = isClient && row.status === "created";
-  const canCancel = (isClient || isFreelancer) && row.status === "created";
   const needsApproval = canFund && !token.native && allowance.data !== undefined && allowance.data < row.total;
   const shortBalance = canFund && balance.value !== undefined && balance.value < row.total;
-  const [checkError, setCheckError] = useState<string>();
+
+  // Once funded or cancelled there is nothing left to do here, but a status just shown stays.
+  const shown = [approveTx, fundTx, cancelTx].some((t) => t.state.status !== "idle");
+  if (!canFund && !canCancel && !shown) return null;
 
   const approve = () =>
     approveTx.run(async () => {
@@ -123,34 +182,17 @@ function EscrowActions({ row, chainId, me, isClient, isFreelancer, token }: Acti
     });
 
   const fund = () => {
-    if (shortBalance) return setCheckError(`Your balance (${format(balance.value!)}) is below the total (${format(row.total)}).`);
-    setCheckError(undefined);
-    return fundTx.run(async () => {
-      const { request } = await simulateContract(config, {
-        chainId: chainId as never,
-        account: me,
-        address: escrow,
-        abi: milestoneEscrowAbi,
-        functionName: "fundEscrow",
-        args: [row.escrowId],
-        value: token.native ? row.total : undefined,
-      });
-      return writeContract(config, request);
-    });
+    const refused = partyRefusal("fund", row, me);
+    if (refused) return fundTx.refuse(refused);
+    if (shortBalance) return fundTx.refuse(`Your balance (${format(balance.value!)}) is below the total (${format(row.total)}).`);
+    return void fundTx.run(() => sendEscrow(config, chainId, me!, "fundEscrow", [row.escrowId], token.native ? row.total : undefined));
   };
 
-  const cancel = () =>
-    cancelTx.run(async () => {
-      const { request } = await simulateContract(config, {
-        chainId: chainId as never,
-        account: me,
-        address: escrow,
-        abi: milestoneEscrowAbi,
-        functionName: "cancelEscrow",
-        args: [row.escrowId],
-      });
-      return writeContract(config, request);
-    });
+  const cancel = () => {
+    const refused = partyRefusal("cancel", row, me);
+    if (refused) return cancelTx.refuse(refused);
+    return void cancelTx.run(() => sendEscrow(config, chainId, me!, "cancelEscrow", [row.escrowId]));
+  };
 
   return (
     <div className="actions">
@@ -172,7 +214,6 @@ function EscrowActions({ row, chainId, me, isClient, isFreelancer, token }: Acti
           Your balance ({format(balance.value!)}) is below the total ({format(row.total)}).
         </p>
       ) : null}
-      {checkError && !shortBalance ? <p className="field-error">{checkError}</p> : null}
       {canCancel ? (
         <div className="action-row">
           <button type="button" className="secondary" onClick={cancel} disabled={cancelTx.busy}>
@@ -187,95 +228,44 @@ function EscrowActions({ row, chainId, me, isClient, isFreelancer, token }: Acti
   );
 }
 
-/** A deliverable reference as bytes32: a 0x-hash as is, any other text hashed, empty as zero. */
-export function deliverableToBytes32(text: string): Hex {
-  const s = text.trim();
-  if (s === "") return zeroHash;
-  if (/^0x[0-9a-fA-F]{64}$/.test(s)) return s as Hex;
-  return keccak256(toBytes(s));
-}
-
-function MilestoneItem({ row, milestone, chainId, me, isClient, isFreelancer, token }: ActionProps & { milestone: MilestoneRow }) {
+/** The client rates a finished job once, 1 to 5 stars: it counts in the freelancer's history. */
+function RateJob({ row, chainId, me, onStart }: { row: EscrowRow; chainId: number; me: Address; onStart: () => void }) {
   const config = useConfig();
   const refresh = useRefreshEscrows();
-  const [deliverable, setDeliverable] = useState("");
-  const format = (v: bigint) => formatAmount(v, token);
-  const n = milestone.index + 1;
-  const submitTx = useEvmTx(chainId, { formatAmount: format }, () => {
-    setDeliverable("");
-    void refresh();
-  });
-  const releaseTx = useEvmTx(chainId, { formatAmount: format }, () => void refresh());
-  const funded = row.status === "funded";
-  const canSubmit = isFreelancer && funded && milestone.status === "pending";
-  const canApprove = isClient && funded && milestone.status === "submitted";
-  const index = BigInt(milestone.index);
+  const [rating, setRating] = useState<number>();
+  const [error, setError] = useState<string>();
+  const tx = useEvmTx(chainId, { action: ACTIONS.rate }, () => void refresh());
+  const name = `rating-${row.id}`;
 
-  const submit = () =>
-    submitTx.run(async () => {
-      const { request } = await simulateContract(config, {
-        chainId: chainId as never,
-        account: me,
-        address: escrowAddress(chainId),
-        abi: milestoneEscrowAbi,
-        functionName: "submitMilestone",
-        args: [row.escrowId, index, deliverableToBytes32(deliverable)],
-      });
-      return writeContract(config, request);
-    });
-
-  const release = () =>
-    releaseTx.run(async () => {
-      const { request } = await simulateContract(config, {
-        chainId: chainId as never,
-        account: me,
-        address: escrowAddress(chainId),
-        abi: milestoneEscrowAbi,
-        functionName: "approveMilestone",
-        args: [row.escrowId, index],
-      });
-      return writeContract(config, request);
-    });
+  const rate = () => {
+    const refused = partyRefusal("rate", row, me);
+    if (refused) return tx.refuse(refused);
+    if (rating === undefined) return setError("Choose 1 to 5 stars first.");
+    setError(undefined);
+    onStart();
+    return void tx.run(() => sendEscrow(config, chainId, me, "rateJob", [row.escrowId, rating]));
+  };
 
   return (
-    <li className="milestone" data-testid={`milestone-${milestone.index}`} data-status={milestone.status}>
-      <div className="milestone-line">
-        <span>Milestone {n}</span>
-        <span>{format(milestone.amount)}</span>
-        <span className={`badge badge-${milestone.status}`} data-testid="milestone-status">
-          {milestoneText(row.status, milestone.status)}
-        </span>
-      </div>
-      {milestone.status === "released" && milestone.payout !== null && milestone.fee !== null ? (
-        <p className="hint">
-          Paid {format(milestone.payout)} to the freelancer, {format(milestone.fee)} platform fee.
-        </p>
+    <div className="actions rate">
+      {row.rating === null ? (
+        <fieldset className="stars" data-testid="rate-job">
+          <legend>Rate the freelancer's work on this job (once)</legend>
+          <div className="action-row">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <label key={n} className="star">
+                <input type="radio" name={name} value={n} checked={rating === n} onChange={() => setRating(n)} aria-label={`${n} star${n > 1 ? "s" : ""}`} />
+                {"★".repeat(n)}
+              </label>
+            ))}
+            <button type="button" onClick={rate} disabled={tx.busy}>
+              Rate job
+            </button>
+          </div>
+        </fieldset>
       ) : null}
-      {canSubmit ? (
-        <div className="action-row">
-          <label className="sr-only" htmlFor={`${row.id}-d${milestone.index}`}>
-            Deliverable for milestone {n} (link or hash, optional)
-          </label>
-          <input
-            id={`${row.id}-d${milestone.index}`}
-            placeholder="Link or hash of the deliverable (optional)"
-            value={deliverable}
-            onChange={(e) => setDeliverable(e.target.value)}
-          />
-          <button type="button" onClick={submit} disabled={submitTx.busy}>
-            Submit milestone {n}
-          </button>
-        </div>
-      ) : null}
-      {canApprove ? (
-        <div className="action-row">
-          <button type="button" onClick={release} disabled={releaseTx.busy}>
-            Approve and release milestone {n}
-          </button>
-        </div>
-      ) : null}
-      <TxStatus state={submitTx.state} label={`Submit milestone ${n}`} testId={`submit-${milestone.index}`} />
-      <TxStatus state={releaseTx.state} label={`Approve milestone ${n}`} testId={`release-${milestone.index}`} />
-    </li>
+      {error ? <p className="field-error">{error}</p> : null}
+      <TxStatus state={tx.state} label="Rate job" testId="rate" />
+    </div>
   );
 }

@@ -41,12 +41,12 @@ export function useTokenBalance(chainId: number, token: Address | undefined, acc
     args: account ? [account] : undefined,
     query: { enabled: !!account && !!token && !native },
   });
-  return native
-    ? { value: nativeBalance.data?.value, refetch: nativeBalance.refetch }
-    : { value: erc20Balance.data, refetch: erc20Balance.refetch };
+  return native ? { value: nativeBalance.data?.value, refetch: nativeBalance.refetch } : { value: erc20Balance.data, refetch: erc20Balance.refetch };
 }
 
-export function formatAmount(value: bigint, info: Pick<TokenInfo, "decimals" | "symbol">): string {
+/** An amount in the token's units with its symbol ("1,250.5 dUSD"); "…" until the token's decimals are known. */
+export function formatAmount(value: bigint, info: Pick<TokenInfo, "decimals" | "symbol"> & { ready?: boolean }): string {
+  if (info.ready === false) return "…";
   const [whole, fraction = ""] = formatUnits(value, info.decimals).split(".");
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${fraction ? `${grouped}.${fraction}` : grouped} ${info.symbol}`;

@@ -1,5 +1,5 @@
 /**
- * Clarity error codes of clarity/contracts/escrow.clar (u1000–u1024, documented there) and wallet
+ * Clarity error codes of clarity/contracts/escrow.clar (u1000–u1045, documented there) and wallet
  * errors of @stacks/connect, in words — the same sentences as the EVM side where they mirror it.
  */
 import { USER_REJECTED } from "../../../tx/errors.ts";
@@ -11,20 +11,34 @@ const clarityErrors: Record<number, string> = {
   1003: "Unknown role name.",
   1004: "The fee is above the hard cap.",
   1005: "The fee recipient is not valid.",
+  1006: "The fee-discount source must be a contract of this network other than the escrow.",
+  1007: "The escrow's fee-discount source changed: reload the page so the new one is passed with the call.",
   1010: "This escrow does not exist on this network.",
-  1011: "Your account is not the party of this escrow who can do this.",
-  1012: "The escrow is not in a state that allows this (already funded, not funded yet, completed or cancelled).",
-  1013: "The milestone is not in a state that allows this (not submitted yet, or already submitted or released).",
+  1011: "Your account is not the party of this escrow who can do this (fund, approve, reclaim and rate: the client; submit and claim: the freelancer).",
+  1012: "The escrow is not in a state that allows this (not funded yet, already funded, or already completed, closed or cancelled).",
+  1013: "The milestone is not in a state that allows this (not submitted yet, already submitted, disputed, or already released, reclaimed or resolved).",
   1014: "This escrow has no milestone with that number.",
   1015: "An escrow needs between 1 and 50 milestones.",
   1016: "Every milestone amount must be more than zero.",
   1017: "The freelancer must be a valid address of this network, different from yours.",
   1018: "The token is not a contract of this network.",
+  1019: "New escrows can't be paid in this token: it is not on the escrow's allowlist.",
   1020: "This escrow is paid in another asset.",
   1021: "The token delivered a different amount than the escrow's total: such tokens are not supported.",
   1022: "The transfer failed: check your balance.",
   1023: "The token tried to move other assets out of the escrow, so the payment was reverted.",
   1024: "There is nothing credited to you in this token to withdraw.",
+  1030: "A due date is not in the future: every due date must come after the block that creates the escrow.",
+  1031: "The review period must be between 1 hour and 30 days.",
+  1032: "The grace period must be between 1 hour and 90 days.",
+  1033: "The client's review period for this submission is not over yet: the freelancer can claim it later.",
+  1034: "This milestone can be reclaimed only once its due date plus the grace period has passed, if it is still undelivered then.",
+  1040: "A split gives the freelancer 0 to 100%.",
+  1041: "You are a party of this escrow, so you may not rule on it: another arbiter must.",
+  1042: "This settlement offer has expired: ask the other party for a new one.",
+  1043: "The offer is not validly signed by the other party: it was revoked, another of their offers was used since, or it was signed for another split or escrow.",
+  1044: "A rating is 1 to 5 stars.",
+  1045: "This job is already rated: a client rates a job once.",
 };
 
 /** A sentence for a Clarity `(err uN)` result, e.g. from a tx's `tx_result.repr`. */
