@@ -3,7 +3,9 @@
  *  - chains: every EVM chain of the registry (scripts/registry/chains.ts) that has a deployment in
  *    generated/deployments.ts and an RPC URL (its env var, or the local default);
  *  - contracts: the generated ABIs with each chain's address and start block: MilestoneEscrow and
- *    the WorxMultisig that administers it (both deployed by the Protocol Ignition module);
+ *    the WorxMultisig that administers it (both deployed by the Protocol Ignition module), and
+ *    WorxBadges on every chain where it is deployed (the Protocol module deploys it too; a chain
+ *    deployed before the badges existed simply has no badge rows);
  *  - database: PostgreSQL when DATABASE_URL is set, else embedded PGlite at WORX_PGLITE_DIR
  *    (default indexer/.ponder/pglite).
  *
@@ -14,7 +16,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createConfig } from "ponder";
-import { milestoneEscrowAbi, worxMultisigAbi } from "../generated/abis.ts";
+import { milestoneEscrowAbi, worxBadgesAbi, worxMultisigAbi } from "../generated/abis.ts";
 import { deployments } from "../generated/deployments.ts";
 import { chainByCaip2, rpcUrl } from "../scripts/registry/chains.ts";
 
@@ -28,6 +30,7 @@ interface IndexedChain {
   local: boolean;
   escrow: `0x${string}`;
   multisig: `0x${string}`;
+  badges?: `0x${string}`;
   startBlock: number;
 }
 
@@ -37,7 +40,7 @@ for (const [caip2, deployment] of Object.entries(deployments)) {
   const chain = chainByCaip2(caip2);
   if (chain.family !== "evm") continue;
   const rpc = rpcUrl(chain);
-  const { MilestoneEscrow: escrow, WorxMultisig: multisig } = deployment.contracts;
+  const { MilestoneEscrow: escrow, WorxMultisig: multisig, WorxBadges: badges } = deployment.contracts;
   if (!rpc || !escrow) continue;
   if (!multisig) {
     throw new Error(
@@ -45,7 +48,7 @@ for (const [caip2, deployment] of Object.entries(deployments)) {
         "Deploy the Protocol module (or LocalDemo locally), which deploys both.",
     );
   }
-  indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, escrow, multisig, startBlock: deployment.startBlock });
+  indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, escrow, multisig, badges, startBlock: deployment.startBlock });
 }
 
 if (indexed.length === 0) {
@@ -55,8 +58,14 @@ if (indexed.length === 0) {
   );
 }
 
-const onEveryChain = (address: (c: IndexedChain) => `0x${string}`) =>
-  Object.fromEntries(indexed.map((c) => [c.key, { address: address(c), startBlock: c.startBlock }]));
+/** The contract's address and start block on every indexed chain where `address` names one. */
+const onEveryChain = (address: (c: IndexedChain) => `0x${string}` | undefined) =>
+  Object.fromEntries(
+    indexed.flatMap((c) => {
+      const at = address(c);
+      return at ? [[c.key, { address: at, startBlock: c.startBlock }]] : [];
+    }),
+  );
 
 export default createConfig({
   database: process.env.DATABASE_URL
@@ -76,5 +85,7 @@ export default createConfig({
   contracts: {
     MilestoneEscrow: { abi: milestoneEscrowAbi, chain: onEveryChain((c) => c.escrow) },
     WorxMultisig: { abi: worxMultisigAbi, chain: onEveryChain((c) => c.multisig) },
+    // An empty chain map (no chain has badges) registers no source: the handlers simply never run.
+    WorxBadges: { abi: worxBadgesAbi, chain: onEveryChain((c) => c.badges) },
   },
 });

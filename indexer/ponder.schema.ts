@@ -420,7 +420,8 @@ export const adminAction = onchainTable(
     /**
      * The event name. MilestoneEscrow: PlatformFeeUpdated, FeeRecipientUpdated,
      * FeeDiscountSourceUpdated, TokenAllowlistUpdated, Paused, Unpaused, RoleGranted, RoleRevoked,
-     * RoleAdminChanged (role events carry `roleName`: DEFAULT_ADMIN_ROLE, ARBITER_ROLE, …). WorxMultisig: OperationProposed, Approved,
+     * RoleAdminChanged (role events carry `roleName`: DEFAULT_ADMIN_ROLE, ARBITER_ROLE, …). WorxBadges:
+     * TierConfigUpdated, RoleGranted, RoleRevoked (ATTESTER_ROLE, DEFAULT_ADMIN_ROLE). WorxMultisig: OperationProposed, Approved,
      * Queued, Executed, CancelApproved, Cancelled, OwnerAdded, OwnerRemoved, ThresholdChanged,
      * DelayChanged, ClassConfigured, PausableTargetConfigured, GuardianChanged, GuardianPaused,
      * Received.
@@ -441,6 +442,150 @@ export const adminAction = onchainTable(
   }),
   (table) => ({
     chainIdx: index().on(table.chainId),
+  }),
+);
+
+// ───────────────────────────── badges ─────────────────────────────
+
+/** IWorxBadges.Tier, lowercase, without `None`. */
+export type BadgeTier = "bronze" | "silver" | "gold" | "platinum" | "verified";
+/** IWorxBadges attestation kinds: 1 = X account verified, 2 = vetted by the platform. */
+export type AttestationKindName = "x-verified" | "vetted";
+
+/**
+ * Every WorxBadges badge ever minted (burnt ones stay, with `burned` set). Claim-time facts are
+ * fixed; `owner` follows ERC-721 transfers (transferable tiers only).
+ */
+export const badge = onchainTable(
+  "badge",
+  (t) => ({
+    /** `${chainId}:${tokenId}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    tokenId: t.bigint().notNull(),
+    /** Current holder (the last holder once burnt). */
+    owner: t.hex().notNull(),
+    /** The account that claimed (minted) it. */
+    claimedBy: t.hex().notNull(),
+    tier: t.text().$type<BadgeTier>().notNull(),
+    /** IWorxBadges.Tier: 1 Bronze .. 5 Verified. */
+    tierId: t.integer().notNull(),
+    /** Soul-bound (ERC-5192 `locked`): never changes hands. */
+    locked: t.boolean().notNull(),
+    /** The claimer's completed jobs and satisfaction (bps) when it claimed. */
+    completedJobs: t.integer().notNull(),
+    satisfactionBps: t.integer().notNull(),
+    claimedAt: t.bigint().notNull(),
+    claimTx: t.hex().notNull(),
+    burned: t.boolean().notNull(),
+    /** Block timestamp of the latest transfer or burn; null when it never moved. */
+    transferredAt: t.bigint(),
+  }),
+  (table) => ({
+    ownerIdx: index().on(table.owner),
+    chainTierIdx: index().on(table.chainId, table.tierId),
+  }),
+);
+
+/** The current attestation of each kind per subject (a new one replaces the row; a revocation marks it). */
+export const attestation = onchainTable(
+  "attestation",
+  (t) => ({
+    /** `${chainId}:${subject}:${kind}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    subject: t.hex().notNull(),
+    /** 1 = X account verified, 2 = vetted. */
+    kind: t.integer().notNull(),
+    kindName: t.text().$type<AttestationKindName>().notNull(),
+    /** The ATTESTER_ROLE holder that signed it. */
+    attester: t.hex().notNull(),
+    /** Unix seconds from which it no longer counts. */
+    expiresAt: t.bigint().notNull(),
+    /** Its EIP-712 digest (used up on chain). */
+    digest: t.hex().notNull(),
+    submittedAt: t.bigint().notNull(),
+    revoked: t.boolean().notNull(),
+    revokedBy: t.hex(),
+    revokedAt: t.bigint(),
+  }),
+  (table) => ({
+    subjectIdx: index().on(table.subject),
+  }),
+);
+
+/** Each tier's current criteria and perks per WorxBadges contract (TierConfigUpdated, also emitted at deployment). */
+export const badgeTier = onchainTable(
+  "badge_tier",
+  (t) => ({
+    /** `${chainId}:${contract}:${tierId}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    contract: t.hex().notNull(),
+    tier: t.text().$type<BadgeTier>().notNull(),
+    tierId: t.integer().notNull(),
+    minCompletedJobs: t.integer().notNull(),
+    minSatisfactionBps: t.integer().notNull(),
+    requiresXVerified: t.boolean().notNull(),
+    requiresVetted: t.boolean().notNull(),
+    /** Badges claimed from now on are locked. */
+    soulbound: t.boolean().notNull(),
+    /** Discount on the platform fee for holders of a locked badge of this tier (bps of the fee). */
+    feeDiscountBps: t.integer().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    chainIdx: index().on(table.chainId),
+  }),
+);
+
+/**
+ * One row per freelancer and chain, maintained by the escrow and badge handlers: the work history
+ * (as freelancer_stats) plus derived rates, the best badge held and USD-priced earnings. Rates are
+ * basis points, 0 when their denominator is 0. The cross-chain view is computed by the API.
+ */
+export const leaderboard = onchainTable(
+  "leaderboard",
+  (t) => ({
+    /** `${chainId}:${freelancer}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    freelancer: t.hex().notNull(),
+    completedJobs: t.integer().notNull(),
+    closedJobs: t.integer().notNull(),
+    milestonesDelivered: t.integer().notNull(),
+    milestonesOnTime: t.integer().notNull(),
+    /** milestonesOnTime / milestonesDelivered. */
+    onTimeRateBps: t.integer().notNull(),
+    /** Seconds, submittedAt - dueDate averaged over submissions (negative = early); 0 without any. */
+    avgDeliveryDelta: t.integer().notNull(),
+    /** Sum of submittedAt - dueDate over submissions (to keep the average exact). */
+    deliveryDeltaSum: t.bigint().notNull(),
+    /** floor(ratingSum * 10_000 / (5 * ratingCount)), as WorxBadges computes it. */
+    satisfactionBps: t.integer().notNull(),
+    ratingCount: t.integer().notNull(),
+    ratingSum: t.integer().notNull(),
+    disputesOpened: t.integer().notNull(),
+    disputesLost: t.integer().notNull(),
+    /** disputesOpened / milestonesDelivered. */
+    disputeRateBps: t.integer().notNull(),
+    /** completedJobs / (completedJobs + closedJobs). */
+    completionRateBps: t.integer().notNull(),
+    /** Highest tier among the badges held now (null: none). */
+    bestTier: t.text().$type<BadgeTier>(),
+    /** 0 when none. */
+    bestTierId: t.integer().notNull(),
+    /** Badges held now. */
+    badgeCount: t.integer().notNull(),
+    /** Badges held now per tier id: index 0 unused, 1 Bronze .. 5 Verified. */
+    tierCounts: t.integer().array().notNull(),
+    /** Earnings in tokens with a known USD price, in USD with 6 decimals. */
+    earnedUsd: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    freelancerIdx: index().on(table.freelancer),
+    chainJobsIdx: index().on(table.chainId, table.completedJobs),
   }),
 );
 

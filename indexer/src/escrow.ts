@@ -11,6 +11,7 @@ import type { MilestoneStatus, SettledBy } from "ponder:schema";
 import { zeroHash } from "viem";
 import { caip2, type AnyContext, type AuditedEvent } from "./audit.ts";
 import { contractKey, escrowKey, logKey, milestoneKey, recordTimeline } from "./common.ts";
+import { updateLeaderboard } from "./leaderboard.ts";
 import { addEarning, bumpStats } from "./workHistory.ts";
 
 type EscrowRow = typeof escrow.$inferSelect;
@@ -156,7 +157,7 @@ ponder.on("MilestoneEscrow:MilestoneSubmitted", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, index, deliverable, onTime } = event.args;
   const at = event.block.timestamp;
-  await context.db.update(milestone, { id: milestoneKey(chainId, escrowId, index) }).set({
+  const submitted = await context.db.update(milestone, { id: milestoneKey(chainId, escrowId, index) }).set({
     status: "submitted",
     deliverable: deliverable === zeroHash ? null : deliverable,
     submittedAt: at,
@@ -165,6 +166,7 @@ ponder.on("MilestoneEscrow:MilestoneSubmitted", async ({ event, context }) => {
   });
   const row = await updateEscrow(context, chainId, escrowId, at, {});
   await bumpStats(context, row.freelancer, at, onTime ? { milestonesDelivered: 1, milestonesOnTime: 1 } : { milestonesDelivered: 1 });
+  await updateLeaderboard(context, row.freelancer, at, { deliveryDelta: at - submitted.dueDate });
   await recordTimeline(context, event, "MilestoneSubmitted", { escrowId, index, actor: row.freelancer });
 });
 

@@ -7,3 +7,4 @@ import "./disputes.ts";
 import "./workHistory.ts";
 import "./escrowAdmin.ts";
 import "./multisig.ts";
+import "./badges.ts";

@@ -3,13 +3,15 @@
  * own counters (IMilestoneEscrow.FreelancerStats, `earned`) event by event, so that each row equals
  * what `freelancerStats(freelancer)` / `earned(freelancer, token)` return at the indexed block;
  * `job_rating` holds the ratings themselves. The other handlers call {@link bumpStats} and
- * {@link addEarning} where the contract changes those counters; JobRated is handled here.
+ * {@link addEarning} where the contract changes those counters; JobRated is handled here. Both keep
+ * the freelancer's `leaderboard` row (./leaderboard.ts) in step.
  */
 import { ponder } from "ponder:registry";
 import { escrow, freelancerEarning, freelancerStats, jobRating } from "ponder:schema";
 import type { Address } from "viem";
 import { caip2, type AnyContext } from "./audit.ts";
 import { earningKey, escrowKey, freelancerKey, lower, recordTimeline } from "./common.ts";
+import { ensureLeaderboard, toUsd, updateLeaderboard } from "./leaderboard.ts";
 
 type Stats = typeof freelancerStats.$inferSelect;
 export type StatsCounter = Exclude<keyof Stats, "id" | "chainId" | "freelancer" | "updatedAt">;
@@ -38,6 +40,8 @@ export async function bumpStats(context: AnyContext, freelancer: Address, at: bi
     .values({ id: freelancerKey(chainId, freelancer), chainId, freelancer: lower(freelancer), ...initial, updatedAt: at });
   if (Object.keys(delta).length === 0) {
     await insert.onConflictDoNothing();
+    // Nothing changed: the leaderboard row only has to exist (its updatedAt stays).
+    await ensureLeaderboard(context, freelancer, at);
     return;
   }
   await insert.onConflictDoUpdate((row) => {
@@ -45,6 +49,8 @@ export async function bumpStats(context: AnyContext, freelancer: Address, at: bi
     for (const [counter, by] of Object.entries(delta) as [StatsCounter, number][]) next[counter] = row[counter] + by;
     return next;
   });
+  const stats = await context.db.find(freelancerStats, { id: freelancerKey(chainId, freelancer) });
+  if (stats) await updateLeaderboard(context, freelancer, at, { stats });
 }
 
 /** Adds a payout to what the freelancer earned in `token` (the contract skips zero payouts too). */
@@ -55,6 +61,8 @@ export async function addEarning(context: AnyContext, freelancer: Address, token
     .insert(freelancerEarning)
     .values({ id: earningKey(chainId, freelancer, token), chainId, freelancer: lower(freelancer), token: lower(token), earned: payout, updatedAt: at })
     .onConflictDoUpdate((row) => ({ earned: row.earned + payout, updatedAt: at }));
+  const usd = toUsd(chainId, token, payout);
+  if (usd !== 0n) await updateLeaderboard(context, freelancer, at, { earnedUsd: usd });
 }
 
 ponder.on("MilestoneEscrow:JobRated", async ({ event, context }) => {

@@ -4,8 +4,9 @@
  * rated job, a job in review, an open dispute waiting for the arbiter (account #5), a milestone
  * settled on a signed offer, a milestone reclaimed after its due date and grace period (the clock
  * is moved forward once, with `evm_increaseTime` and a single `evm_mine`), an unfunded and a
- * cancelled escrow — and one multisig operation waiting for approvals (so the admin console shows
- * a queue). Nothing here needs admin powers: those belong to the multisig (Protocol Ignition
+ * cancelled escrow —, a work history for the badges (bob, #2, completes ten jobs all rated 5 stars:
+ * Bronze is claimable; dave, #4, completes three rated 4 stars: on the leaderboard, short of
+ * Bronze) and one multisig operation waiting for approvals (so the admin console shows a queue). Nothing here needs admin powers: those belong to the multisig (Protocol Ignition
  * module). Import it only after a deploy: it reads the generated registry at load time.
  */
 import {
@@ -15,6 +16,7 @@ import {
   encodeFunctionData,
   http,
   parseEther,
+  parseEventLogs,
   parseUnits,
   stringToHex,
   zeroAddress,
@@ -42,6 +44,59 @@ export const DEMO_PROPOSED_FEE_BPS = 800;
 
 const HOUR = 3_600;
 const DAY = 86_400;
+
+/** Completed jobs the Bronze badge requires on the local deployment (WorxBadges' default tiers). */
+export const BRONZE_MIN_JOBS = 10;
+
+export interface CompletedJobs {
+  /** Demo account indexes (scripts/dev/accounts.ts). */
+  client: number;
+  freelancer: number;
+  count: number;
+  /** Stars the client gives each job, 1..5. */
+  rating: number;
+  /** dUSD per job (one milestone). Default 100. */
+  amount?: number;
+}
+
+/**
+ * `count` one-milestone dUSD jobs from `client` to `freelancer`, each created, funded, delivered on
+ * time, approved and rated: a work history for the badges and the leaderboard. Mints and approves
+ * the client's dUSD itself. Returns the escrow ids.
+ */
+export async function seedCompletedJobs(rpcUrl: string, jobs: CompletedJobs): Promise<bigint[]> {
+  const escrow = evmContract("eip155:31337", "MilestoneEscrow");
+  const token = evmContract("eip155:31337", "DemoStablecoin");
+  const transport = http(rpcUrl);
+  const publicClient = createPublicClient({ chain: hardhat, transport });
+  const mined = async (hash: Promise<Hash>) => {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
+    if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
+    return receipt;
+  };
+  const client = createWalletClient({ chain: hardhat, transport, account: localAccount(jobs.client) });
+  const freelancer = createWalletClient({ chain: hardhat, transport, account: localAccount(jobs.freelancer) });
+  const amount = parseUnits(String(jobs.amount ?? 100), 6);
+  await mined(client.writeContract({ address: token, abi: demoStablecoinAbi, functionName: "mint", args: [client.account.address, amount * BigInt(jobs.count)] }));
+  await mined(client.writeContract({ address: token, abi: demoStablecoinAbi, functionName: "approve", args: [escrow, 2n ** 255n] }));
+  const ids: bigint[] = [];
+  for (let i = 0; i < jobs.count; i++) {
+    const now = Number((await publicClient.getBlock()).timestamp);
+    const created = await mined(
+      client.writeContract({
+        address: escrow, abi: milestoneEscrowAbi, functionName: "createEscrow",
+        args: [freelancer.account.address, token, [{ amount, dueDate: now + 7 * DAY }], 3 * DAY, 7 * DAY],
+      }),
+    );
+    const id = parseEventLogs({ abi: milestoneEscrowAbi, eventName: "EscrowCreated", logs: created.logs })[0]!.args.escrowId;
+    await mined(client.writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "fundEscrow", args: [id] }));
+    await mined(freelancer.writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "submitMilestone", args: [id, 0n, `0x${id.toString(16).padStart(64, "0")}`] }));
+    await mined(client.writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "approveMilestone", args: [id, 0n] }));
+    await mined(client.writeContract({ address: escrow, abi: milestoneEscrowAbi, functionName: "rateJob", args: [id, jobs.rating] }));
+    ids.push(id);
+  }
+  return ids;
+}
 
 export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   const escrow = evmContract("eip155:31337", "MilestoneEscrow");
@@ -155,6 +210,15 @@ export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   const cancelled = await create(carol, bob, token, { amounts: [usd(250), usd(250)], due: [14 * DAY, 28 * DAY] });
   await call(bob, "cancelEscrow", [cancelled]);
   states.push(`#${cancelled} cancelled by the freelancer (carol → bob, dUSD)`);
+
+  // Work histories for the badges: bob already completed the logo job (#1, 5 stars); nine more
+  // make the ten Bronze requires, all rated 5 stars (100% satisfaction). Dave completes three jobs
+  // rated 4 stars: listed on the leaderboard, seven jobs short of Bronze.
+  const bobJobs = await seedCompletedJobs(rpcUrl, { client: alice, freelancer: bob, count: BRONZE_MIN_JOBS - 1, rating: 5 });
+  const daveJobs = await seedCompletedJobs(rpcUrl, { client: carol, freelancer: dave, count: 3, rating: 4, amount: 150 });
+  count += bobJobs.length + daveJobs.length;
+  states.push(`#${bobJobs[0]}–#${bobJobs.at(-1)} completed and rated 5/5 (alice → bob, dUSD): bob can claim the Bronze badge`);
+  states.push(`#${daveJobs[0]}–#${daveJobs.at(-1)} completed and rated 4/5 (carol → dave, dUSD)`);
 
   // 8. Governance: the deployer (a multisig owner) proposes lowering the fee to 8%. A fee change
   //    is Routine: one more owner's approval queues it, then it waits 24 h.

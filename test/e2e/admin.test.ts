@@ -377,6 +377,8 @@ describe("admin console in the browser", { timeout: 300_000 }, () => {
     const joined = [firstPage, ...all].join("\n");
     assert.match(joined, /Platform fee changed MilestoneEscrow 10% → 7\.5%/);
     assert.match(joined, /Paused MilestoneEscrow/);
+    // The badges' tiers, set by their constructor at deployment.
+    assert.match(joined, /Badge tier set WorxBadges Silver: 25 jobs, satisfaction ≥ 97%, X verified; soul-bound, 10% fee discount/);
     await log.getByRole("button", { name: "Newer" }).click();
     await shot(page, "11-audit-log");
   });

@@ -201,10 +201,18 @@ for (const name of ESCROW_TABLES) {
   if (!TABLES.some((t) => t.name === name)) throw new Error(`ponder.schema.ts has no table ${name}`);
 }
 
-/** Row count of every table, in one GraphQL request (`<key>s { totalCount }`). */
+/** Aliases per GraphQL request: within the API's default WORX_API_MAX_ALIASES (20). */
+const ALIASES_PER_REQUEST = 16;
+
+/** Row count of every table, through GraphQL (`<key>s { totalCount }`, a few tables per request). */
 export async function rowCounts(url: string): Promise<Record<string, number>> {
-  const data = await gql<Record<string, { totalCount: number }>>(url, `{ ${TABLES.map((t) => `${t.name}: ${t.key}s { totalCount }`).join(" ")} }`);
-  return Object.fromEntries(TABLES.map((t) => [t.name, data[t.name]!.totalCount]));
+  const counts: Record<string, number> = {};
+  for (let i = 0; i < TABLES.length; i += ALIASES_PER_REQUEST) {
+    const batch = TABLES.slice(i, i + ALIASES_PER_REQUEST);
+    const data = await gql<Record<string, { totalCount: number }>>(url, `{ ${batch.map((t) => `${t.name}: ${t.key}s { totalCount }`).join(" ")} }`);
+    for (const t of batch) counts[t.name] = data[t.name]!.totalCount;
+  }
+  return counts;
 }
 
 export const totalRows = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);

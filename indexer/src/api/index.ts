@@ -6,6 +6,10 @@
  *  - GET  /disputes?chainId=&status=&party=&limit=&offset=: disputes, oldest first (the arbiter's queue);
  *  - GET  /freelancers/:chainId/:address: a freelancer's work history (stats, earnings, ratings);
  *    chainId "all" sums the stats over every chain.
+ *  - GET  /leaderboard?chainId=<caip2|all>&sort=&order=asc|desc&minJobs=&tier=&limit=&offset=:
+ *    freelancers ranked by a leaderboard column; "all" (the default) combines every chain;
+ *  - GET  /profiles/:chainId/:address: a profile: leaderboard stats, badges held, attestations and
+ *    the tiers' criteria (chainId "all": every chain).
  * Bad input answers 4xx with `{ "error": message }`, never a stack trace. CORS is open (GET/POST):
  * every row here is public chain data. Every route is rate-limited per client IP and every query
  * bounded (page size, offset, depth, aliases, tokens, body and SQL length): see ./limits.ts.
@@ -17,7 +21,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
-import { and, asc, client, count, desc, eq, graphql, or } from "ponder";
+import { and, asc, client, count, desc, eq, graphql, or, sql } from "ponder";
 import { checkPagination } from "./graphqlGuard.ts";
 import { readLimits } from "./limits.ts";
 import { pgliteSqlDatabase, ponderSchema } from "./pgliteSql.ts";
@@ -297,6 +301,210 @@ app.get("/freelancers/:chainId/:address", async (c) => {
       chains: rows.map(({ id: _id, freelancer: _f, ...perChain }) => perChain),
       earnings,
       ratings: { totalCount: stats.ratingCount, limit, offset, items: ratings },
+    }),
+  );
+});
+
+// ───────────────────────────── badges and leaderboard ─────────────────────────────
+
+type IntColumn = "completedJobs" | "closedJobs" | "milestonesDelivered" | "milestonesOnTime" | "ratingCount" | "ratingSum" | "disputesOpened" | "disputesLost" | "badgeCount";
+/** Drizzle's SQL fragment types (drizzle-orm itself is Ponder's private dependency). */
+type SQL = ReturnType<typeof sql>;
+type Aliased = ReturnType<SQL["as"]>;
+
+const TIER_NAMES = ["bronze", "silver", "gold", "platinum", "verified"] as const;
+const tierId = (name: string) => TIER_NAMES.indexOf(name as (typeof TIER_NAMES)[number]) + 1;
+
+/**
+ * One leaderboard line per freelancer over the rows `where` selects (one chain, or every chain):
+ * counters summed, rates and averages recomputed from the sums (never averaged), best tier the
+ * highest over the chains. A subquery, so that every column can be filtered and sorted on.
+ */
+function combinedLeaderboard(where: SQL | undefined) {
+  const l = schema.leaderboard;
+  const total = (column: (typeof l)[IntColumn], alias: string) => sql<number>`coalesce(sum(${column}), 0)::bigint`.as(alias);
+  const sums = db
+    .select({
+      freelancer: l.freelancer,
+      chains: sql<string[]>`array_agg(${l.chainId} order by ${l.chainId})`.as("chains"),
+      completedJobs: total(l.completedJobs, "completed_jobs"),
+      closedJobs: total(l.closedJobs, "closed_jobs"),
+      milestonesDelivered: total(l.milestonesDelivered, "milestones_delivered"),
+      milestonesOnTime: total(l.milestonesOnTime, "milestones_on_time"),
+      deliveryDeltaSum: sql<string>`coalesce(sum(${l.deliveryDeltaSum}), 0)`.as("delivery_delta_sum"),
+      ratingCount: total(l.ratingCount, "rating_count"),
+      ratingSum: total(l.ratingSum, "rating_sum"),
+      disputesOpened: total(l.disputesOpened, "disputes_opened"),
+      disputesLost: total(l.disputesLost, "disputes_lost"),
+      bestTierId: sql<number>`max(${l.bestTierId})`.as("best_tier_id"),
+      badgeCount: total(l.badgeCount, "badge_count"),
+      earnedUsd: sql<string>`coalesce(sum(${l.earnedUsd}), 0)`.as("earned_usd"),
+      updatedAt: sql<string>`max(${l.updatedAt})`.as("updated_at"),
+    })
+    .from(l)
+    .where(where)
+    .groupBy(l.freelancer)
+    .as("sums");
+  const rate = (part: Aliased | SQL, whole: Aliased | SQL) =>
+    sql<number>`(case when ${whole} = 0 then 0 else (${part} * 10000) / ${whole} end)::int`;
+  const columns = {
+    freelancer: sums.freelancer,
+    chains: sums.chains,
+    completedJobs: sql<number>`${sums.completedJobs}::int`,
+    closedJobs: sql<number>`${sums.closedJobs}::int`,
+    milestonesDelivered: sql<number>`${sums.milestonesDelivered}::int`,
+    milestonesOnTime: sql<number>`${sums.milestonesOnTime}::int`,
+    onTimeRateBps: rate(sums.milestonesOnTime, sums.milestonesDelivered),
+    // Rounded toward zero, as the per-chain rows.
+    avgDeliveryDelta: sql<number>`(case when ${sums.milestonesDelivered} = 0 then 0 else trunc(${sums.deliveryDeltaSum} / ${sums.milestonesDelivered}) end)::bigint`,
+    satisfactionBps: rate(sums.ratingSum, sql`(5 * ${sums.ratingCount})`),
+    ratingCount: sql<number>`${sums.ratingCount}::int`,
+    disputesOpened: sql<number>`${sums.disputesOpened}::int`,
+    disputesLost: sql<number>`${sums.disputesLost}::int`,
+    disputeRateBps: rate(sums.disputesOpened, sums.milestonesDelivered),
+    completionRateBps: rate(sums.completedJobs, sql`(${sums.completedJobs} + ${sums.closedJobs})`),
+    bestTierId: sql<number>`${sums.bestTierId}::int`,
+    badgeCount: sql<number>`${sums.badgeCount}::int`,
+    earnedUsd: sql<string>`${sums.earnedUsd}::text`,
+    updatedAt: sql<string>`${sums.updatedAt}::text`,
+  };
+  return { sums, columns };
+}
+
+/** Columns `sort` accepts (and their SQL). */
+const SORTABLE = [
+  "completedJobs",
+  "closedJobs",
+  "milestonesDelivered",
+  "milestonesOnTime",
+  "onTimeRateBps",
+  "avgDeliveryDelta",
+  "satisfactionBps",
+  "ratingCount",
+  "disputesOpened",
+  "disputesLost",
+  "disputeRateBps",
+  "completionRateBps",
+  "bestTier",
+  "badgeCount",
+  "earnedUsd",
+  "updatedAt",
+  "freelancer",
+] as const;
+type Sortable = (typeof SORTABLE)[number];
+
+/** A combined line as JSON: numbers as numbers, USD and times as decimal strings, the tier by name. */
+function leaderboardItem(row: Record<string, unknown>, chainId: string) {
+  const r = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v]));
+  const best = Number(r.bestTierId ?? 0);
+  return {
+    chainId,
+    ...r,
+    // Drivers return these as strings (bigint columns): the rest are plain numbers.
+    avgDeliveryDelta: Number(r.avgDeliveryDelta),
+    bestTierId: best,
+    bestTier: best > 0 ? TIER_NAMES[best - 1] : null,
+    // PGlite returns arrays; node-postgres may return the literal.
+    chains: Array.isArray(r.chains) ? r.chains : String(r.chains ?? "").replace(/[{}]/g, "").split(",").filter(Boolean),
+  };
+}
+
+function intParam(c: Context, name: string, max: number): number | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === "") return undefined;
+  if (!/^\d{1,10}$/.test(raw)) throw badRequest(`Invalid ${name} "${raw}": expected a non-negative integer`);
+  const value = Number(raw);
+  if (value > max) throw badRequest(`Invalid ${name} ${value}: at most ${max}`);
+  return value;
+}
+
+app.get("/leaderboard", async (c) => {
+  const chainId = chainParam(c.req.query("chainId"), "chainId", true);
+  const sortRaw = c.req.query("sort") || "completedJobs";
+  if (!(SORTABLE as readonly string[]).includes(sortRaw)) {
+    return fail(c, 400, `Invalid sort "${sortRaw}": expected one of ${SORTABLE.join(", ")}`);
+  }
+  const sort = sortRaw as Sortable;
+  const orderRaw = c.req.query("order") || (sort === "freelancer" ? "asc" : "desc");
+  if (orderRaw !== "asc" && orderRaw !== "desc") return fail(c, 400, `Invalid order "${orderRaw}": expected asc or desc`);
+  const minJobs = intParam(c, "minJobs", 1_000_000_000);
+  const tierRaw = c.req.query("tier");
+  // The best tier held, by name; "none" for freelancers without a badge.
+  let tier: number | undefined;
+  if (tierRaw !== undefined && tierRaw !== "") {
+    tier = tierRaw === "none" ? 0 : tierId(tierRaw);
+    if (tier === 0 && tierRaw !== "none") {
+      return fail(c, 400, `Invalid tier "${tierRaw}": expected one of ${TIER_NAMES.join(", ")}, or none`);
+    }
+  }
+  const { limit, offset } = pageParams(c);
+
+  const { sums, columns } = combinedLeaderboard(chainId ? eq(schema.leaderboard.chainId, chainId) : undefined);
+  const filters: SQL[] = [];
+  if (minJobs !== undefined) filters.push(sql`${sums.completedJobs} >= ${minJobs}`);
+  if (tier !== undefined) filters.push(sql`${sums.bestTierId} = ${tier}`);
+  const where = filters.length ? and(...filters) : undefined;
+  const sortColumn = sort === "bestTier" ? columns.bestTierId : sort === "freelancer" ? sums.freelancer : columns[sort];
+  const direction = orderRaw === "asc" ? asc : desc;
+  const [total] = await db.select({ n: count() }).from(sums).where(where);
+  const rows = await db
+    .select(columns)
+    .from(sums)
+    .where(where)
+    .orderBy(direction(sortColumn), asc(sums.freelancer))
+    .limit(limit)
+    .offset(offset);
+  return c.json({
+    totalCount: Number(total?.n ?? 0),
+    limit,
+    offset,
+    items: rows.map((row) => leaderboardItem(row as Record<string, unknown>, chainId ?? "all")),
+  });
+});
+
+app.get("/profiles/:chainId/:address", async (c) => {
+  const { chainId: chainRaw, address: addressRaw } = c.req.param();
+  const chainId = chainParam(chainRaw, "chain id", true);
+  const account = addressParam(addressRaw, "address");
+  const l = schema.leaderboard;
+  const { sums, columns } = combinedLeaderboard(chainId ? and(eq(l.chainId, chainId), eq(l.freelancer, account)) : eq(l.freelancer, account));
+  const [line] = await db.select(columns).from(sums);
+  const perChain = await db
+    .select()
+    .from(l)
+    .where(chainId ? and(eq(l.chainId, chainId), eq(l.freelancer, account)) : eq(l.freelancer, account))
+    .orderBy(asc(l.chainId));
+  const b = schema.badge;
+  // One account holds at most a handful of badges per tier (transferable ones can pile up: bounded by the page size).
+  const badges = await db
+    .select()
+    .from(b)
+    .where(and(eq(b.owner, account), eq(b.burned, false), ...(chainId ? [eq(b.chainId, chainId)] : [])))
+    .orderBy(asc(b.chainId), desc(b.tierId), asc(b.tokenId))
+    .limit(limits.maxLimit);
+  const a = schema.attestation;
+  const attestations = await db
+    .select()
+    .from(a)
+    .where(chainId ? and(eq(a.chainId, chainId), eq(a.subject, account)) : eq(a.subject, account))
+    .orderBy(asc(a.chainId), asc(a.kind));
+  const t = schema.badgeTier;
+  const tiers = await db
+    .select()
+    .from(t)
+    .where(chainId ? eq(t.chainId, chainId) : undefined)
+    .orderBy(asc(t.chainId), asc(t.tierId));
+  const empty = { freelancer: account, chains: [], completedJobs: 0, closedJobs: 0, milestonesDelivered: 0, milestonesOnTime: 0, onTimeRateBps: 0, avgDeliveryDelta: 0, satisfactionBps: 0, ratingCount: 0, disputesOpened: 0, disputesLost: 0, disputeRateBps: 0, completionRateBps: 0, bestTierId: 0, badgeCount: 0, earnedUsd: "0", updatedAt: null };
+  return c.json(
+    toJson({
+      chainId: chainId ?? "all",
+      address: account,
+      // An account that never worked nor held a badge has all-zero stats, as on chain.
+      stats: leaderboardItem((line as Record<string, unknown> | undefined) ?? empty, chainId ?? "all"),
+      chains: perChain.map(({ id: _id, freelancer: _f, tierCounts: _t, ...row }) => row),
+      badges,
+      attestations,
+      tiers,
     }),
   );
 });

@@ -1,6 +1,6 @@
 /**
- * Deploys the protocol (escrow + the multisig that administers it) to any EVM chain of the chain
- * registry, in one command:
+ * Deploys the protocol (escrow, badges as its fee-discount source, and the multisig that
+ * administers both) to any EVM chain of the chain registry, in one command:
  *
  *   npx tsx scripts/deploy/evm/deploy.ts --chain base --parameters protocol.base.json [--dry-run] [--verify]
  *
@@ -15,7 +15,7 @@
  *
  * `--dry-run` deploys the same module with the same parameters on an in-process simulated chain
  * that has the target chain's id, and prints the resulting addresses, the escrow's configuration
- * and the gas used, without any network access or key. Without it, the command runs
+ * (fee-discount source included) and the gas used, without any network access or key. Without it, the command runs
  * `hardhat ignition deploy` against the chain's RPC (RPC_URL_<id> and DEPLOYER_PRIVATE_KEY, as
  * Hardhat config variables or env vars), writes the parameters it used next to Ignition's address
  * book, and regenerates the typed registry.
@@ -74,24 +74,27 @@ export function planDeployment(chainKey: string, overrides: Record<string, unkno
 export interface DryRunResult {
   chainId: number;
   escrow: `0x${string}`;
+  badges: `0x${string}`;
   multisig: `0x${string}`;
   transactions: number;
   gas: bigint;
   feeBps: number;
   feeRecipient: string;
   allowedTokens: { token: string; allowed: boolean }[];
-  /** Whether the multisig alone holds the escrow's admin roles (the deployer renounced them). */
+  /** The escrow's fee-discount source (the badges, once wired). */
+  feeDiscountSource: string;
+  /** Whether the multisig alone holds the escrow's and the badges' admin roles (the deployer renounced them). */
   handedOver: boolean;
 }
 
 /** Simulates the deployment on an in-process chain with the target's chain id. */
 export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunResult> {
   const { network } = await import("hardhat");
-  const { default: ProtocolModule, ESCROW_ROLES } = await import("../ignition/modules/Protocol.ts");
+  const { default: ProtocolModule, ESCROW_ROLES, BADGES_ADMIN_ROLE } = await import("../ignition/modules/Protocol.ts");
   const { viem, ignition } = await network.create({ network: "hardhat", override: { chainId: chain.chainId } });
   const publicClient = await viem.getPublicClient();
   const [deployer] = await viem.getWalletClients();
-  const { milestoneEscrow, worxMultisig } = await ignition.deploy(ProtocolModule, { parameters: parameters as DeploymentParameters, displayUi: false });
+  const { milestoneEscrow, worxBadges, worxMultisig } = await ignition.deploy(ProtocolModule, { parameters: parameters as DeploymentParameters, displayUi: false });
 
   const transactions = Number(await publicClient.getBlockNumber()); // automine: one block per transaction
   let gas = 0n;
@@ -101,6 +104,8 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
     handedOver &&= await milestoneEscrow.read.hasRole([role, worxMultisig.address]);
     handedOver &&= !(await milestoneEscrow.read.hasRole([role, deployer!.account.address]));
   }
+  handedOver &&= await worxBadges.read.hasRole([BADGES_ADMIN_ROLE, worxMultisig.address]);
+  handedOver &&= !(await worxBadges.read.hasRole([BADGES_ADMIN_ROLE, deployer!.account.address]));
   const allowedTokens = [];
   for (const token of parameters.Protocol.allowedTokens as `0x${string}`[]) {
     allowedTokens.push({ token, allowed: await milestoneEscrow.read.isTokenAllowed([token]) });
@@ -108,12 +113,14 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
   return {
     chainId: await publicClient.getChainId(),
     escrow: milestoneEscrow.address,
+    badges: worxBadges.address,
     multisig: worxMultisig.address,
     transactions,
     gas,
     feeBps: await milestoneEscrow.read.platformFeeBps(),
     feeRecipient: await milestoneEscrow.read.feeRecipient(),
     allowedTokens,
+    feeDiscountSource: await milestoneEscrow.read.feeDiscountSource(),
     handedOver,
   };
 }
@@ -121,6 +128,7 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
 function printDryRun(plan: DeployPlan, r: DryRunResult): void {
   console.log(`Dry run on a simulated ${plan.chain.name} (chain id ${r.chainId}): nothing was sent.`);
   console.log(`  MilestoneEscrow  ${r.escrow}  (simulated deployer: real addresses depend on your deployer's nonce)`);
+  console.log(`  WorxBadges       ${r.badges}  (the escrow's fee-discount source: ${r.feeDiscountSource.toLowerCase() === r.badges.toLowerCase() ? "yes" : "NO"})`);
   console.log(`  WorxMultisig     ${r.multisig}`);
   console.log(`  transactions     ${r.transactions}, gas ${r.gas.toLocaleString("en-US")}`);
   console.log(`  platform fee     ${r.feeBps} bps, treasury ${r.feeRecipient}`);

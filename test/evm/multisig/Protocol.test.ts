@@ -20,7 +20,15 @@ import {
 } from "viem";
 import { LOCAL_OWNERS } from "../../../scripts/deploy/ignition/modules/Multisig.ts";
 import LocalDemoModule from "../../../scripts/deploy/ignition/modules/LocalDemo.ts";
-import { ESCROW_ARBITER_ROLE, ESCROW_ROLES, ESCROW_ROUTINE_FUNCTIONS, NATIVE_TOKEN, protocolParameters } from "../../../scripts/deploy/ignition/modules/Protocol.ts";
+import {
+  BADGES_ADMIN_ROLE,
+  BADGES_ATTESTER_ROLE,
+  ESCROW_ARBITER_ROLE,
+  ESCROW_ROLES,
+  ESCROW_ROUTINE_FUNCTIONS,
+  NATIVE_TOKEN,
+  protocolParameters,
+} from "../../../scripts/deploy/ignition/modules/Protocol.ts";
 import { demoRoles, localAccount } from "../../../scripts/dev/accounts.ts";
 import { connectMultisig, OPERATION_CLASS, OPERATION_STATE, type MultisigOperation } from "../../../scripts/dev/multisigOps.ts";
 import { revertName } from "../../shared/revertName.ts";
@@ -30,11 +38,12 @@ const { viem, ignition, networkHelpers, provider } = await network.create();
 const HOUR = 60 * 60;
 const [deployer, owner1, owner2, owner3, owner4] = [0, 1, 2, 3, 4].map(localAccount);
 const arbiter = localAccount(demoRoles.arbiter);
+const attester = localAccount(demoRoles.attester);
 
 async function deployProtocol() {
-  const { milestoneEscrow, worxMultisig, demoStablecoin } = await ignition.deploy(LocalDemoModule);
+  const { milestoneEscrow, worxBadges, worxMultisig, demoStablecoin } = await ignition.deploy(LocalDemoModule);
   const ops = connectMultisig({ transport: custom(provider), address: worxMultisig.address, abi: worxMultisig.abi });
-  return { escrow: milestoneEscrow, multisig: worxMultisig, token: demoStablecoin, ops };
+  return { escrow: milestoneEscrow, badges: worxBadges, multisig: worxMultisig, token: demoStablecoin, ops };
 }
 
 type Fixture = Awaited<ReturnType<typeof deployProtocol>>;
@@ -151,6 +160,64 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     );
   });
 
+  it("deploys WorxBadges on the escrow as its fee-discount source, appoints the local attester, then hands the badges to the multisig", async () => {
+    const { escrow, badges, multisig } = f;
+    assert.equal(BADGES_ATTESTER_ROLE, await badges.read.ATTESTER_ROLE());
+    assert.equal(BADGES_ADMIN_ROLE, await badges.read.DEFAULT_ADMIN_ROLE());
+    assert.equal(getAddress(await badges.read.escrow()), getAddress(escrow.address));
+    assert.equal(getAddress(await escrow.read.feeDiscountSource()), getAddress(badges.address));
+    assert.equal(await badges.read.hasRole([BADGES_ATTESTER_ROLE, attester.address]), true);
+    assert.equal(await badges.read.hasRole([BADGES_ADMIN_ROLE, multisig.address]), true);
+    for (const account of [deployer, owner1, owner2, owner3, owner4, arbiter, attester]) {
+      assert.equal(await badges.read.hasRole([BADGES_ADMIN_ROLE, account.address]), false, `${account.address} holds the badges' admin role`);
+    }
+    for (const account of [deployer.address, multisig.address, arbiter.address]) {
+      assert.equal(await badges.read.hasRole([BADGES_ATTESTER_ROLE, account]), false, `${account} is no attester`);
+    }
+
+    const name = { [BADGES_ADMIN_ROLE]: "DEFAULT_ADMIN_ROLE", [BADGES_ATTESTER_ROLE]: "ATTESTER_ROLE" };
+    const roleEvents = await publicClient.getContractEvents({ address: badges.address, abi: badges.abi, fromBlock: 0n });
+    assert.deepEqual(
+      roleEvents
+        .filter((e) => e.eventName === "RoleGranted" || e.eventName === "RoleRevoked")
+        .map((e) => {
+          const args = e.args as { role: Hex; account: Address };
+          return [e.eventName, name[args.role], getAddress(args.account)];
+        }),
+      [
+        ["RoleGranted", "DEFAULT_ADMIN_ROLE", getAddress(deployer.address)],
+        ["RoleGranted", "ATTESTER_ROLE", getAddress(attester.address)],
+        ["RoleGranted", "DEFAULT_ADMIN_ROLE", getAddress(multisig.address)],
+        ["RoleRevoked", "DEFAULT_ADMIN_ROLE", getAddress(deployer.address)],
+      ],
+    );
+
+    // The deployer can no longer administer the badges; a tier change or a new attester is a
+    // Critical multisig operation.
+    const as = { account: deployer.address };
+    const bronze = await badges.read.tierConfig([1]);
+    assert.equal(await revertName(badges.write.setTierConfig([1, bronze], as)), "AccessControlUnauthorizedAccount");
+    assert.equal(await revertName(badges.write.grantRole([BADGES_ATTESTER_ROLE, owner1.address], as)), "AccessControlUnauthorizedAccount");
+    for (const call of [
+      encodeFunctionData({ abi: badges.abi, functionName: "setTierConfig", args: [1, bronze] }),
+      encodeFunctionData({ abi: badges.abi, functionName: "grantRole", args: [BADGES_ATTESTER_ROLE, owner1.address] }),
+    ]) {
+      assert.equal(await multisig.read.classOf([badges.address, call]), OPERATION_CLASS.Critical, call.slice(0, 10));
+    }
+  });
+
+  it("the multisig appoints a new attester with a Critical operation (3 owners, 48 h)", async () => {
+    const { badges, ops } = f;
+    const grant: MultisigOperation = {
+      target: badges.address,
+      value: 0n,
+      data: encodeFunctionData({ abi: badges.abi, functionName: "grantRole", args: [BADGES_ATTESTER_ROLE, owner4.address] }),
+      nonce: ++nonce,
+    };
+    await ops.run(grant, [owner1, owner2, owner3], deployer);
+    assert.equal(await badges.read.hasRole([BADGES_ATTESTER_ROLE, owner4.address]), true);
+  });
+
   it("builds a real network's allowlist from the chain registry: the native coin and the chain's stablecoins", () => {
     assert.deepEqual(protocolParameters("base", { feeBps: 500 }), {
       Protocol: { allowedTokens: [NATIVE_TOKEN, "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"], feeBps: 500 },
@@ -172,6 +239,7 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
       await revertName(escrow.write.grantRole([ESCROW_ROLES.PAUSER_ROLE, deployer.address], as)),
       "AccessControlUnauthorizedAccount",
     );
+    assert.equal(await revertName(escrow.write.setFeeDiscountSource([owner1.address], as)), "AccessControlUnauthorizedAccount");
   });
 
   it("the guardian pauses the escrow at once; two owners' signatures unpause it after 24 h", async () => {

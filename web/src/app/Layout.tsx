@@ -1,5 +1,5 @@
 /** Page frame: header with navigation and the EVM wallet, then the current route. */
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { CreateEscrowForm } from "../features/escrow/CreateEscrowForm.tsx";
 import { Credits } from "../features/escrow/Credits.tsx";
 import { MyEscrows } from "../features/escrow/MyEscrows.tsx";
@@ -9,13 +9,34 @@ import { useEvmSession } from "../features/wallet/useEvmSession.ts";
 import { hrefOf, useRoute, type Route } from "./routes.ts";
 
 // Loaded only when opened: one escrow's page (timeline, settlement offers), the arbiter's queue,
-// the Stacks page (@stacks/connect and @stacks/transactions), the admin console.
+// the Stacks page (@stacks/connect and @stacks/transactions), the admin console, the badge pages.
 const EscrowPage = lazy(() => import("../features/escrow/EscrowPage.tsx"));
 const ArbiterPage = lazy(() => import("../features/arbiter/ArbiterPage.tsx"));
 const StacksEscrowPage = lazy(() => import("../features/escrow/stacks/StacksEscrowPage.tsx"));
 const AdminPage = lazy(() => import("../features/admin/AdminPage.tsx"));
+const ProfilePage = lazy(() => import("../features/badges/ProfilePage.tsx"));
+const BadgesPage = lazy(() => import("../features/badges/BadgesPage.tsx"));
+const LeaderboardPage = lazy(() => import("../features/badges/LeaderboardPage.tsx"));
 
-const titles: Partial<Record<Route, string>> = { escrows: "Escrows", arbiter: "Disputes", stacks: "Stacks", admin: "Admin" };
+const titles: Partial<Record<Route, string>> = {
+  escrows: "Escrows",
+  profile: "Profile",
+  leaderboard: "Leaderboard",
+  badges: "Badges",
+  arbiter: "Disputes",
+  stacks: "Stacks",
+  admin: "Admin",
+};
+
+const pages: Partial<Record<Route, () => ReactNode>> = {
+  escrow: () => <EscrowPage />,
+  arbiter: () => <ArbiterPage />,
+  stacks: () => <StacksEscrowPage />,
+  admin: () => <AdminPage />,
+  profile: () => <ProfilePage />,
+  badges: () => <BadgesPage />,
+  leaderboard: () => <LeaderboardPage />,
+};
 
 export function Layout() {
   const route = useRoute();
@@ -39,7 +60,7 @@ export function Layout() {
           <EscrowsHome />
         ) : (
           <Suspense fallback={<p className="muted">Loading…</p>}>
-            {route === "escrow" ? <EscrowPage /> : route === "arbiter" ? <ArbiterPage /> : route === "stacks" ? <StacksEscrowPage /> : <AdminPage />}
+            {pages[route]?.()}
           </Suspense>
         )}
       </main>

@@ -1,12 +1,13 @@
 /**
  * Hash routes: `#/` escrows on EVM chains, `#/escrow/<caip2>/<id>` one EVM escrow (its timeline,
  * settlement offers: `?offer=…`, review requests: `?review=<milestone>`), `#/arbiter` open disputes,
- * `#/stacks` escrows on Stacks, `#/admin` the protocol's admin console. Everything but the list is
- * lazy-loaded.
+ * `#/stacks` escrows on Stacks, `#/admin` the protocol's admin console, `#/profile/<address>` a
+ * freelancer's work history and badges (default: the connected account), `#/badges` every badge,
+ * `#/leaderboard` freelancers ranked. Everything but the list is lazy-loaded.
  */
 import { useSyncExternalStore } from "react";
 
-export type Route = "escrows" | "escrow" | "arbiter" | "stacks" | "admin";
+export type Route = "escrows" | "escrow" | "arbiter" | "stacks" | "admin" | "profile" | "badges" | "leaderboard";
 
 export interface Location {
   route: Route;
@@ -15,7 +16,7 @@ export interface Location {
   query: URLSearchParams;
 }
 
-const named: readonly Route[] = ["escrow", "arbiter", "stacks", "admin"];
+const named: readonly Route[] = ["escrow", "arbiter", "stacks", "admin", "profile", "badges", "leaderboard"];
 
 function parse(hash: string): Location {
   const body = hash.replace(/^#\/?/, "");
@@ -57,6 +58,9 @@ export function escrowHref(caip2: string, escrowId: bigint | number | string, qu
   const search = query ? `?${new URLSearchParams(query).toString()}` : "";
   return `#/escrow/${caip2}/${escrowId}${search}`;
 }
+
+/** Link to a freelancer's profile (work history, badges, claims). */
+export const profileHref = (address: string) => `#/profile/${address}`;
 
 /** The same link as an absolute URL, to share with the other party. */
 export function absoluteHref(hash: string): string {

@@ -8,7 +8,7 @@ import { deployments } from "../../../generated/deployments.ts";
 import { evmChains, evmCaip2, type ChainInfo, type EvmChainId } from "../../../scripts/registry/chains.ts";
 
 /** Contracts the SPA uses, by their Ignition future name (the keys of a deployment's `contracts`). */
-export type WorxContract = "MilestoneEscrow" | "DemoStablecoin" | "WorxMultisig";
+export type WorxContract = "MilestoneEscrow" | "DemoStablecoin" | "WorxMultisig" | "WorxBadges";
 
 interface Deployment {
   readonly chainId: number;
@@ -68,6 +68,11 @@ export function escrowAddress(chainId: number): Address {
   const address = contractAddress(chainId, "MilestoneEscrow");
   if (!address) throw new Error(`No MilestoneEscrow deployment on eip155:${chainId}`);
   return address;
+}
+
+/** The badges contract of a chain, when deployed there (not every deployment has badges). */
+export function badgesAddress(chainId: number): Address | undefined {
+  return contractAddress(chainId, "WorxBadges");
 }
 
 export const NATIVE_TOKEN: Address = "0x0000000000000000000000000000000000000000";

@@ -15,6 +15,8 @@ export interface StacksDeployment {
   readonly network: StacksNetworkName;
   /** Full principal of the escrow contract, `ADDRESS.escrow`. */
   readonly escrow: `${string}.${string}`;
+  /** Full principal of the badges contract (`ADDRESS.badges`), when deployed there. */
+  readonly badges?: `${string}.${string}`;
   readonly explorer?: string;
 }
 
@@ -29,13 +31,15 @@ const books = import.meta.glob<Record<string, GeneratedBook> | undefined>("../..
   import: "stacksDeployments",
 });
 
+const PRINCIPAL = /^S[A-Z0-9]{39,40}\.[a-zA-Z][a-zA-Z0-9-]*$/;
+
 function collect(): StacksDeployment[] {
   const found: StacksDeployment[] = [];
   for (const generated of Object.values(books)) {
     for (const [caip2, book] of Object.entries(generated ?? {})) {
       const info: ChainInfo | undefined = chains.find((c) => c.caip2 === caip2 && c.family === "stacks");
       const escrow = book?.contracts?.escrow;
-      if (!info || typeof escrow !== "string" || !/^S[A-Z0-9]{39,40}\.[a-zA-Z][a-zA-Z0-9-]*$/.test(escrow)) continue;
+      if (!info || typeof escrow !== "string" || !PRINCIPAL.test(escrow)) continue;
       if (found.some((d) => d.caip2 === caip2)) continue;
       const network: StacksNetworkName =
         book.network === "mainnet" || book.network === "testnet" || book.network === "devnet"
@@ -43,7 +47,15 @@ function collect(): StacksDeployment[] {
           : caip2 === "stacks:1"
             ? "mainnet"
             : "testnet";
-      found.push({ caip2: caip2 as StacksChainId, name: network === "devnet" ? "Stacks Devnet" : info.name, network, escrow: escrow as `${string}.${string}`, explorer: info.explorer });
+      const badges = book.contracts?.badges;
+      found.push({
+        caip2: caip2 as StacksChainId,
+        name: network === "devnet" ? "Stacks Devnet" : info.name,
+        network,
+        escrow: escrow as `${string}.${string}`,
+        badges: typeof badges === "string" && PRINCIPAL.test(badges) ? (badges as `${string}.${string}`) : undefined,
+        explorer: info.explorer,
+      });
     }
   }
   return found;

@@ -47,3 +47,23 @@ export async function sql<Row>(query: string, params: (string | number)[] = [], 
   if (!res.ok || !Array.isArray(body.rows)) throw new IndexerError(`The indexer answered: ${body.error || `HTTP ${res.status}`}`);
   return body.rows;
 }
+
+/**
+ * A GET of one of the indexer's REST routes (indexer/src/api: `/leaderboard`, `/profiles/…`).
+ * They answer 4xx with `{ error }` on a bad query, which is shown as is.
+ */
+export async function rest<T>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<T> {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  const query = search.toString();
+  let res: Response;
+  try {
+    res = await fetch(`${base}${path}${query ? `?${query}` : ""}`, { signal });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new IndexerError(`The indexer at ${base} can't be reached.`);
+  }
+  const body = (await res.json().catch(() => undefined)) as (T & { error?: string }) | undefined;
+  if (!res.ok || body === undefined) throw new IndexerError(`The indexer answered: ${body?.error || `HTTP ${res.status}`}`);
+  return body;
+}

@@ -1,6 +1,7 @@
 /**
  * Why a write failed, in words. Revert data is decoded against the generated ABIs (the escrow, the
- * ERC-20 errors it can bubble up, and the multisig that administers it); every custom error has a
+ * ERC-20 errors it can bubble up, the multisig that administers it, and the badges with their
+ * ERC-721 errors); every custom error has a
  * sentence, and the `switch` is exhaustive, so a new error in a contract breaks the type check
  * until it gets one.
  */
@@ -18,9 +19,9 @@ import {
   type DecodeErrorResultReturnType,
   type Hex,
 } from "viem";
-import { demoStablecoinAbi, milestoneEscrowAbi, worxMultisigAbi } from "../../../generated/abis.ts";
+import { demoStablecoinAbi, milestoneEscrowAbi, worxBadgesAbi, worxMultisigAbi } from "../../../generated/abis.ts";
 
-const errorAbi = [...milestoneEscrowAbi, ...demoStablecoinAbi, ...worxMultisigAbi].filter((item) => item.type === "error");
+const errorAbi = [...milestoneEscrowAbi, ...demoStablecoinAbi, ...worxMultisigAbi, ...worxBadgesAbi].filter((item) => item.type === "error");
 type KnownError = DecodeErrorResultReturnType<typeof errorAbi>;
 
 export const USER_REJECTED = "You rejected the request in your wallet";
@@ -38,6 +39,11 @@ export interface ExplainContext {
   formatAmount?: (amount: bigint) => string;
   nativeSymbol?: string;
   action?: PartyAction;
+  /**
+   * The unmet criteria of a badge tier in words with the numbers ("7 of 10 completed jobs"), for
+   * CriteriaNotMet; without it the sentence names the criteria only.
+   */
+  missingCriteria?: (tier: number, mask: number) => string[];
 }
 
 /** IMilestoneEscrow.EscrowStatus, as the end of "Escrow #N is …". */
@@ -70,7 +76,17 @@ const operationStateWords = [
 const classWords = ["Critical", "Routine"];
 const opRef = (id: string) => `${id.slice(0, 10)}…`;
 const when = (seconds: bigint) => new Date(Number(seconds) * 1000).toLocaleString();
-const ROLE_NAMES = ["FEE_MANAGER_ROLE", "PAUSER_ROLE", "ARBITER_ROLE"];
+const ROLE_NAMES = ["FEE_MANAGER_ROLE", "PAUSER_ROLE", "ARBITER_ROLE", "ATTESTER_ROLE"];
+/** IWorxBadges.Tier. */
+export const TIER_NAMES = ["None", "Bronze", "Silver", "Gold", "Platinum", "Verified"] as const;
+const tierName = (tier: number) => TIER_NAMES[tier] ?? `tier ${tier}`;
+/** IWorxBadges missing-criteria bits, named (1 jobs, 2 satisfaction, 4 X verification, 8 vetting). */
+export const CRITERIA_NAMES: readonly [bit: number, name: string][] = [
+  [1, "completed jobs"],
+  [2, "client satisfaction"],
+  [4, "a verified X account"],
+  [8, "vetting by the platform"],
+];
 const roleName = (role: Hex) => (role === zeroHash ? "DEFAULT_ADMIN_ROLE" : (ROLE_NAMES.find((n) => keccak256(toHex(n)) === role) ?? role));
 /** A duration in seconds for people: "1 h", "3 d", "36 h". */
 const span = (seconds: bigint) => {
@@ -207,6 +223,46 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     case "InvalidShortString":
     case "StringTooLong":
       return "The multisig's EIP-712 name is invalid.";
+    // WorxBadges (contracts/interfaces/IWorxBadges.sol) and its ERC-721 errors
+    case "InvalidTier":
+      return `${tierName(error.args[0])} is not a badge tier: tiers are Bronze, Silver, Gold, Platinum and Verified.`;
+    case "CriteriaNotMet": {
+      const words = ctx.missingCriteria?.(error.args[0], error.args[1]) ?? CRITERIA_NAMES.filter(([bit]) => error.args[1] & bit).map(([, name]) => name);
+      return `You don't meet the ${tierName(error.args[0])} badge's criteria yet: ${words.join("; ") || "see the tier's criteria"}.`;
+    }
+    case "AlreadyClaimed":
+      return `${error.args[0]} already claimed a ${tierName(error.args[1])} badge: each tier can be claimed once per account, even if that badge was burnt or given away.`;
+    case "Soulbound":
+      return `Badge #${error.args[0]} is soul-bound: it stays with the account that earned it (its holder may only burn it).`;
+    case "InvalidAttestationSignature":
+      return `This attestation is not signed by one of the platform's attesters (it resolves to ${error.args[0]}): it may be for another account, kind, chain or contract, or its attester lost the role. Ask for a new one.`;
+    case "AttestationExpired":
+      return `This attestation expired at ${when(error.args[0])}: ask the attester for a fresh one.`;
+    case "AttestationAlreadyUsed":
+      return `This attestation (${opRef(error.args[0])}) was already submitted once, and a signed attestation counts only once: ask the attester for a new one.`;
+    case "UnknownAttestationKind":
+      return `Attestation kind ${error.args[0]} does not exist: 1 is X account verification, 2 is vetting.`;
+    case "NotTokenOwner":
+      return `Only the holder of badge #${error.args[0]} can burn it; your account ${error.args[1]} does not hold it.`;
+    case "InvalidTierConfig":
+      return `The new ${tierName(error.args[0])} criteria are invalid: percentages are at most 100%, and only a soul-bound tier may carry a fee discount.`;
+    case "InvalidEscrow":
+      return `${error.args[0]} is not a deployed escrow contract.`;
+    case "InvalidAdmin":
+      return "The badges' admin must be a non-zero address.";
+    case "ERC721NonexistentToken":
+      return `Badge #${error.args[0]} does not exist (never minted, or burnt).`;
+    case "ERC721IncorrectOwner":
+      return `${error.args[0]} does not hold badge #${error.args[1]} (its holder is ${error.args[2]}).`;
+    case "ERC721InsufficientApproval":
+      return `${error.args[0]} may not move badge #${error.args[1]}: its holder has not approved it.`;
+    case "ERC721InvalidOwner":
+      return `${error.args[0]} can't own badges (the zero address).`;
+    case "ERC721InvalidApprover":
+    case "ERC721InvalidOperator":
+    case "ERC721InvalidReceiver":
+    case "ERC721InvalidSender":
+      return "The badge contract refused an operation with the zero address or an account that can't receive badges.";
     case "ERC20InvalidApprover":
     case "ERC20InvalidReceiver":
     case "ERC20InvalidSender":

@@ -2,7 +2,8 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 /**
  * WorxBadges, standalone: the achievement badges reading the work history of an already deployed
- * MilestoneEscrow. Parameters (per network, in a JSON file passed with `--parameters`, under "Badges"):
+ * MilestoneEscrow (a deployment made before the badges existed). New deployments get them from the
+ * Protocol module (./Protocol.ts), wired and handed to the multisig. Parameters (per network, in a JSON file passed with `--parameters`, under "Badges"):
  *  - `escrow` (required): the MilestoneEscrow whose `freelancerStats` the tiers' criteria read;
  *  - `admin`: receives DEFAULT_ADMIN_ROLE (sets tier configs, appoints attesters). On a real network
  *    this is the protocol's multisig; locally it defaults to the deployer.

@@ -6,20 +6,25 @@ import { chains, type ChainInfo } from "../../../registry/chains.ts";
 import { multisigPolicyArgs } from "./Multisig.ts";
 
 /**
- * The protocol, administered by its multisig: MilestoneEscrow and WorxMultisig, wired together.
+ * The protocol, administered by its multisig: MilestoneEscrow, WorxBadges and WorxMultisig, wired
+ * together.
  *
  *  1. MilestoneEscrow is deployed with the deployer as its temporary admin (DEFAULT_ADMIN_ROLE,
  *     FEE_MANAGER_ROLE, PAUSER_ROLE) and its initial token allowlist;
  *  2. the deployer grants ARBITER_ROLE to the initial arbiters, if any (while it still can);
- *  3. WorxMultisig is deployed configured for it: the escrow's routine functions
+ *  3. WorxBadges is deployed reading the escrow's work history, with the deployer as its temporary
+ *     admin; the deployer grants ATTESTER_ROLE to the initial attesters, if any, and makes the
+ *     badges the escrow's fee-discount source (FEE_MANAGER_ROLE, before renouncing it);
+ *  4. WorxMultisig is deployed configured for it: the escrow's routine functions
  *     ({@link ESCROW_ROUTINE_FUNCTIONS}) are Routine, everything else stays Critical (fee
  *     recipient, fee-discount source, token allowlist, roles, arbiters), and the escrow is
  *     pausable by the guardian;
- *  4. the escrow's DEFAULT_ADMIN_ROLE, FEE_MANAGER_ROLE and PAUSER_ROLE are granted to the
- *     multisig, then the deployer renounces each of its roles (DEFAULT_ADMIN_ROLE last). From then
- *     on only the multisig administers the escrow (it appoints and removes arbiters with Critical
- *     grantRole/revokeRole operations), and the guardian can only pause it through
- *     {WorxMultisig.guardianPause}.
+ *  5. the escrow's DEFAULT_ADMIN_ROLE, FEE_MANAGER_ROLE and PAUSER_ROLE and the badges'
+ *     DEFAULT_ADMIN_ROLE are granted to the multisig, then the deployer renounces each of its roles
+ *     (each contract's DEFAULT_ADMIN_ROLE last). From then on only the multisig administers the
+ *     escrow and the badges (it appoints and removes arbiters and attesters, changes tier configs
+ *     and the fee-discount source with Critical operations), and the guardian can only pause the
+ *     escrow through {WorxMultisig.guardianPause}.
  *
  * Parameters (per network, in a JSON file passed with `--parameters`, under "Protocol"): the
  * multisig's `owners`, `routineThreshold`, `criticalThreshold`, `routineDelay`, `criticalDelay`,
@@ -30,10 +35,11 @@ import { multisigPolicyArgs } from "./Multisig.ts";
  * stablecoins). ON A REAL NETWORK, SET THE MULTISIG'S PARAMETERS: the default owners are Hardhat's
  * public test accounts.
  *
- * Arbiters: Ignition cannot iterate over a parameter's value, and each ARBITER_ROLE grant is its
- * own transaction, so the initial arbiters are a build-time list: {@link protocolModule} builds a
- * Protocol module that appoints them (the default export appoints none: the multisig appoints them
- * later). LocalDemo (./LocalDemo.ts) builds the same protocol with the local arbiter.
+ * Arbiters and attesters: Ignition cannot iterate over a parameter's value, and each role grant is
+ * its own transaction, so the initial arbiters and attesters are build-time lists:
+ * {@link protocolModule} builds a Protocol module that appoints them (the default export appoints
+ * none: the multisig appoints them later). LocalDemo (./LocalDemo.ts) builds the same protocol with
+ * the local arbiter and attester.
  */
 
 /** Escrow functions the multisig runs with the Routine threshold and delay. */
@@ -49,6 +55,12 @@ export const ESCROW_ROLES = {
 /** MilestoneEscrow's ARBITER_ROLE: rules disputes; never held by the multisig or the deployer. */
 export const ESCROW_ARBITER_ROLE = keccak256(toHex("ARBITER_ROLE"));
 
+/** WorxBadges' ATTESTER_ROLE: signs and revokes attestations; never held by the multisig or the deployer. */
+export const BADGES_ATTESTER_ROLE = keccak256(toHex("ATTESTER_ROLE"));
+
+/** WorxBadges' admin role (sets tier configs, appoints attesters), handed to the multisig. */
+export const BADGES_ADMIN_ROLE = zeroHash;
+
 /** How the escrow names the native coin in its token allowlist and balances. */
 export const NATIVE_TOKEN = zeroAddress;
 
@@ -58,13 +70,15 @@ export interface ProtocolOptions {
   allowedTokens: ArgumentType;
   /** Accounts granted ARBITER_ROLE by the deployer before the handover. */
   arbiters: readonly (string | AccountRuntimeValue)[];
+  /** Accounts granted the badges' ATTESTER_ROLE by the deployer before the handover. */
+  attesters: readonly (string | AccountRuntimeValue)[];
 }
 
 /**
  * Deploy and wire the protocol in module `m` (see the file comment): the Protocol module and
  * LocalDemo share it. Reads the fee and multisig parameters of `m`.
  */
-export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiters }: ProtocolOptions) {
+export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiters, attesters }: ProtocolOptions) {
   const deployer = m.getAccount(0);
   const feeRecipient = m.getParameter("feeRecipient", deployer);
   const feeBps = m.getParameter("feeBps", 1_000);
@@ -80,28 +94,52 @@ export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiter
   }));
   const worxMultisig = m.contract("WorxMultisig", [...multisigPolicyArgs(m), classes, [milestoneEscrow]]);
 
+  // The badges come after the multisig, so that the escrow's and the multisig's addresses stay
+  // those of a deployment without badges (same deployer nonces).
+  const worxBadges = m.contract("WorxBadges", [milestoneEscrow, deployer], { after: [worxMultisig] });
+  const attestersAppointed = attesters.map((attester, i) =>
+    m.call(worxBadges, "grantRole", [BADGES_ATTESTER_ROLE, attester], { id: `GrantAttester_${i}`, from: deployer }),
+  );
+  const discountSource = m.call(milestoneEscrow, "setFeeDiscountSource", [worxBadges], { id: "SetFeeDiscountSource", from: deployer });
+
   // Handover: every grant (the multisig's and the arbiters') lands before the deployer gives up
   // anything (granting needs its admin role), and the deployer's admin role goes last, once it
   // holds nothing else.
   const grants = (["DEFAULT_ADMIN_ROLE", "FEE_MANAGER_ROLE", "PAUSER_ROLE"] as const).map((role) =>
-    m.call(milestoneEscrow, "grantRole", [ESCROW_ROLES[role], worxMultisig], { id: `GrantMultisig_${role}`, from: deployer, after: appointed }),
+    m.call(milestoneEscrow, "grantRole", [ESCROW_ROLES[role], worxMultisig], {
+      id: `GrantMultisig_${role}`,
+      from: deployer,
+      after: [...appointed, discountSource],
+    }),
   );
   const renounce = (role: keyof typeof ESCROW_ROLES, after: Future[]) =>
     m.call(milestoneEscrow, "renounceRole", [ESCROW_ROLES[role], deployer], { id: `RenounceDeployer_${role}`, from: deployer, after });
   const renounced = [renounce("FEE_MANAGER_ROLE", grants), renounce("PAUSER_ROLE", grants)];
   renounce("DEFAULT_ADMIN_ROLE", renounced);
 
-  return { milestoneEscrow, worxMultisig };
+  // The badges: the same handover, once the attesters are appointed.
+  const badgesGranted = m.call(worxBadges, "grantRole", [BADGES_ADMIN_ROLE, worxMultisig], {
+    id: "GrantMultisig_Badges_DEFAULT_ADMIN_ROLE",
+    from: deployer,
+    after: attestersAppointed,
+  });
+  m.call(worxBadges, "renounceRole", [BADGES_ADMIN_ROLE, deployer], {
+    id: "RenounceDeployer_Badges_DEFAULT_ADMIN_ROLE",
+    from: deployer,
+    after: [badgesGranted],
+  });
+
+  return { milestoneEscrow, worxBadges, worxMultisig };
 }
 
 /**
  * A Protocol module (id "Protocol", same parameters as the default export) whose deployer also
- * appoints `arbiters` before the handover. For a network's deployment module:
- * `export default protocolModule({ arbiters: ["0x…"] })`.
+ * appoints `arbiters` and `attesters` before the handover. For a network's deployment module:
+ * `export default protocolModule({ arbiters: ["0x…"], attesters: ["0x…"] })`.
  */
-export function protocolModule({ arbiters }: Pick<ProtocolOptions, "arbiters">) {
+export function protocolModule({ arbiters, attesters = [] }: Pick<ProtocolOptions, "arbiters"> & Partial<Pick<ProtocolOptions, "attesters">>) {
   return buildModule("Protocol", (m) =>
-    buildProtocol(m, { allowedTokens: m.getParameter<string[]>("allowedTokens", [NATIVE_TOKEN]), arbiters }),
+    buildProtocol(m, { allowedTokens: m.getParameter<string[]>("allowedTokens", [NATIVE_TOKEN]), arbiters, attesters }),
   );
 }
 
@@ -118,4 +156,4 @@ export function protocolParameters(chainKey: string, overrides: Record<string, u
   return { Protocol: { allowedTokens: [NATIVE_TOKEN, ...chain.stablecoins.map((s) => s.address)], ...overrides } };
 }
 
-export default protocolModule({ arbiters: [] });
+export default protocolModule({ arbiters: [], attesters: [] });

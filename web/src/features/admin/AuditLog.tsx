@@ -23,6 +23,8 @@ const actionWords: Record<string, string> = {
   RoleGranted: "Role granted",
   RoleRevoked: "Role revoked",
   RoleAdminChanged: "Role admin changed",
+  // WorxBadges
+  TierConfigUpdated: "Badge tier set",
   // WorxMultisig
   OperationProposed: "Operation proposed",
   Approved: "Approved",
@@ -76,6 +78,13 @@ function detailsText(row: AdminActionRow, env: AdminEnv): string {
       return `${role(d.role)} from ${who(d.account)}`;
     case "RoleAdminChanged":
       return `${role(d.role)}: admin ${role(d.previousAdminRole)} → ${role(d.newAdminRole)}`;
+    case "TierConfigUpdated": {
+      const needs = [`${d.minCompletedJobs} jobs`, `satisfaction ≥ ${percentOfBps(Number(d.minSatisfactionBps))}`];
+      if (d.requiresXVerified) needs.push("X verified");
+      if (d.requiresVetted) needs.push("vetted");
+      const tier = typeof d.tierName === "string" ? d.tierName.charAt(0).toUpperCase() + d.tierName.slice(1) : `Tier ${d.tier}`;
+      return `${tier}: ${needs.join(", ")}; ${d.soulbound ? `soul-bound, ${percentOfBps(Number(d.feeDiscountBps))} fee discount` : "transferable"}`;
+    }
     case "OperationProposed":
       return `${op()}: ${describeCall(decodeCall(env.chainId, d.target as Address, d.data as Hex, BigInt(String(d.value ?? 0))))} (${cls(d.opClass)})`;
     case "Approved":

@@ -6,7 +6,7 @@
  * Unknown targets or undecodable data are shown as they are, never guessed.
  */
 import { decodeFunctionData, formatEther, keccak256, toFunctionSelector, toHex, zeroHash, type Abi, type AbiFunction, type Address, type Hex } from "viem";
-import { demoStablecoinAbi, milestoneEscrowAbi, worxMultisigAbi } from "../../../../generated/abis.ts";
+import { demoStablecoinAbi, milestoneEscrowAbi, worxBadgesAbi, worxMultisigAbi } from "../../../../generated/abis.ts";
 import { deployments } from "../../../../generated/deployments.ts";
 import { evmCaip2 } from "../../../../scripts/registry/chains.ts";
 import type { WorxContract } from "../../chains/evm.ts";
@@ -33,6 +33,7 @@ const abiByContract: Record<WorxContract, Abi> = {
   MilestoneEscrow: milestoneEscrowAbi,
   WorxMultisig: worxMultisigAbi,
   DemoStablecoin: demoStablecoinAbi,
+  WorxBadges: worxBadgesAbi,
 };
 
 export function abiOf(contract: string): Abi | undefined {
@@ -52,7 +53,8 @@ export function labelOf(chainId: number, address: string): string {
 }
 
 // AccessControl role ids of the administered contracts: keccak256 of their names.
-const ROLE_NAMES = ["FEE_MANAGER_ROLE", "PAUSER_ROLE", "ARBITER_ROLE"];
+const ROLE_NAMES = ["FEE_MANAGER_ROLE", "PAUSER_ROLE", "ARBITER_ROLE", "ATTESTER_ROLE"];
+const TIERS = ["None", "Bronze", "Silver", "Gold", "Platinum", "Verified"];
 export function roleName(role: Hex): string {
   if (role === zeroHash) return "DEFAULT_ADMIN_ROLE";
   return ROLE_NAMES.find((n) => keccak256(toHex(n)) === role) ?? shortHex(role, 10, 4);
@@ -89,7 +91,18 @@ function summarize(chainId: number, contract: string, fn: string, args: readonly
     case "unpause":
       return contract === "MilestoneEscrow" ? "unpause the escrow (new escrows and funding resume)" : `unpause ${contract}`;
     case "grantRole":
-      return roleName(a(0)) === "ARBITER_ROLE" ? `appoint ${who(a(1))} arbiter (may rule disputes)` : `grant ${roleName(a(0))} to ${who(a(1))}`;
+      return roleName(a(0)) === "ARBITER_ROLE"
+        ? `appoint ${who(a(1))} arbiter (may rule disputes)`
+        : roleName(a(0)) === "ATTESTER_ROLE"
+          ? `appoint ${who(a(1))} attester (may sign badge attestations)`
+          : `grant ${roleName(a(0))} to ${who(a(1))}`;
+    case "setTierConfig": {
+      const c = a(1) as { minCompletedJobs: number; minSatisfactionBps: number; requiresXVerified: boolean; requiresVetted: boolean; soulbound: boolean; feeDiscountBps: number };
+      const needs = [`${c.minCompletedJobs} completed jobs`, `satisfaction ≥ ${percentOfBps(c.minSatisfactionBps)}`];
+      if (c.requiresXVerified) needs.push("a verified X account");
+      if (c.requiresVetted) needs.push("vetting");
+      return `${TIERS[Number(a(0))] ?? `tier ${a(0)}`} badges need ${needs.join(", ")}; ${c.soulbound ? `soul-bound, ${percentOfBps(c.feeDiscountBps)} fee discount` : "transferable, no fee discount"}`;
+    }
     case "setTokenAllowed":
       return `${a(1) ? "allow" : "disallow"} ${/^0x0{40}$/.test(a(0)) ? "the native coin" : who(a(0))} for new escrows`;
     case "setFeeDiscountSource":

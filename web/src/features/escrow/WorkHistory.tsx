@@ -3,13 +3,23 @@
  * `earned`): jobs completed, deliveries on time, ratings, disputes, earnings per token.
  */
 import type { Address } from "viem";
+import { profileHref } from "../../app/routes.ts";
 import { useFreelancerHistory, type EarningRow } from "../../indexer/freelancers.ts";
 import { sameAddress } from "./rules.ts";
 import { formatAmount, shortAddress, useTokenInfo } from "./tokens.ts";
 
 const pct = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((part * 100) / whole)}%`);
 
-export function WorkHistory(props: { chainId: number; caip2: string; freelancer: Address; me?: Address; title?: string; hideWhenEmpty?: boolean }) {
+export function WorkHistory(props: {
+  chainId: number;
+  caip2: string;
+  freelancer: Address;
+  me?: Address;
+  title?: string;
+  hideWhenEmpty?: boolean;
+  /** Links to the freelancer's profile (badges, leaderboard standing); off on the profile itself. */
+  profileLink?: boolean;
+}) {
   const { chainId, caip2, freelancer, me, title } = props;
   const { data, error, isPending } = useFreelancerHistory(caip2, freelancer);
   const you = sameAddress(freelancer, me);
@@ -65,6 +75,13 @@ export function WorkHistory(props: { chainId: number; caip2: string; freelancer:
           ) : null}
         </>
       )}
+      {props.profileLink !== false ? (
+        <p className="hint">
+          <a href={profileHref(freelancer)} data-testid="history-profile-link">
+            {you ? "Your profile and badges" : "Profile and badges"} →
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -4,7 +4,8 @@
  * periods), fund, submit, approve, claim after the review period, reclaim after due date + grace,
  * dispute, the arbiter's ruling, settlement by a signed SIP-018 offer (sign, accept, revoke), rate,
  * cancel, withdraw. There is no Stacks indexer yet, so actions name the escrow and milestone by
- * number. Every request goes out in post-condition deny mode (./calls.ts).
+ * number. Every request goes out in post-condition deny mode (./calls.ts). Badges (badges.clar) are
+ * claimed here too, per tier.
  */
 import { connect, disconnect, request } from "@stacks/connect";
 import { Cl, validateStacksAddress } from "@stacks/transactions";
@@ -31,6 +32,7 @@ import {
 import {
   approveMilestoneCall,
   cancelEscrowCall,
+  claimBadgeCall,
   claimMilestoneCall,
   createEscrowCall,
   fundEscrowCall,
@@ -165,6 +167,14 @@ export default function StacksEscrowPage() {
           <div className="grid-2">
             <StacksRuleForm d={deployment} />
           </div>
+          {deployment.badges ? (
+            <>
+              <h3 className="section-title">Badges</h3>
+              <div className="grid-2">
+                <StacksBadgeClaimForm d={deployment} />
+              </div>
+            </>
+          ) : null}
         </>
       ) : null}
     </section>
@@ -776,6 +786,42 @@ function StacksWithdrawForm({ d, me }: { d: StacksDeployment; me: string }) {
         Withdraw STX
       </button>
       <TxStatus state={tx.state} label="Withdraw on Stacks" testId="stacks-withdraw" />
+    </form>
+  );
+}
+
+const BADGE_TIERS = ["Bronze", "Silver", "Gold", "Platinum", "Verified"] as const;
+
+/** Claim a badge tier on Stacks: the contract checks the caller's work history on this network. */
+function StacksBadgeClaimForm({ d }: { d: StacksDeployment }) {
+  const ids = useId();
+  const [tier, setTier] = useState("1");
+  const tx = useStacksTx(d);
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    await tx.run(claimBadgeCall(d, Number(tier)));
+  }
+  return (
+    <form className="card form" onSubmit={onSubmit} noValidate aria-label="Claim a Stacks badge">
+      <h3>Claim a badge</h3>
+      <Field id={`${ids}-tier`} label="Tier">
+        <select id={`${ids}-tier`} value={tier} onChange={(e) => setTier(e.target.value)}>
+          {BADGE_TIERS.map((name, i) => (
+            <option key={name} value={i + 1}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <p className="hint">
+        Freelancer: once your completed jobs and client satisfaction on this network meet the tier's criteria (by default Bronze needs 10 jobs and 95%), plus an attester's X
+        verification or vetting for some tiers. Each tier once per account; the badge is minted to you and nothing else moves. Contract{" "}
+        <code>{d.badges}</code>.
+      </p>
+      <button type="submit" disabled={tx.busy}>
+        Claim badge
+      </button>
+      <TxStatus state={tx.state} label="Claim a badge on Stacks" testId="stacks-claim-badge" />
     </form>
   );
 }

@@ -6,7 +6,10 @@
  *  - fund-escrow (STX): the client sends exactly the escrow's total;
  *  - withdraw (STX): the escrow contract sends exactly the caller's credit;
  *  - every other action (create, submit, approve, claim, reclaim, dispute, rule, settle, revoke,
- *    rate): no transfer at all (empty list) — settled amounts only become credits.
+ *    rate): no transfer at all (empty list) — settled amounts only become credits;
+ *  - claim-badge (clarity/contracts/badges.clar `claim`): no transfer either — the badge is minted
+ *    to the caller, and a mint moves nothing out of any account, so deny mode needs no condition
+ *    for it while still refusing anything else.
  * Also the SIP-018 settlement offer a party signs (`stx_signStructuredMessage`) and read-only calls
  * through a Stacks API, when one is configured.
  */
@@ -81,6 +84,12 @@ export const revokeSettlementOffersCall = (d: StacksDeployment) => call(d, "revo
 export const rateJobCall = (d: StacksDeployment, escrowId: bigint, rating: number) => call(d, "rate-job", [Cl.uint(escrowId), Cl.uint(rating)]);
 
 export const cancelEscrowCall = (d: StacksDeployment, escrowId: bigint) => call(d, "cancel-escrow", [Cl.uint(escrowId)]);
+
+/** Claim badge `tier` (1 Bronze .. 5 Verified) on the chain's badges contract. */
+export function claimBadgeCall(d: StacksDeployment, tier: number): CallContractParams {
+  if (!d.badges) throw new Error(`Worx has no badges contract on ${d.name}.`);
+  return { contract: d.badges, functionName: "claim", functionArgs: [Cl.uint(tier)], network: d.network, postConditionMode: "deny", postConditions: [] };
+}
 
 /** Withdraw STX credits: the escrow contract sends exactly `amount` micro-STX (to the caller). */
 export function withdrawStxCall(d: StacksDeployment, amount: bigint): CallContractParams {

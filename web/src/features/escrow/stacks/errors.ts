@@ -1,5 +1,6 @@
 /**
- * Clarity error codes of clarity/contracts/escrow.clar (u1000–u1045, documented there) and wallet
+ * Clarity error codes of clarity/contracts/escrow.clar (u1000–u1045) and badges.clar (u3000–u3033),
+ * documented there, and wallet
  * errors of @stacks/connect, in words — the same sentences as the EVM side where they mirror it.
  */
 import { USER_REJECTED } from "../../../tx/errors.ts";
@@ -39,6 +40,22 @@ const clarityErrors: Record<number, string> = {
   1043: "The offer is not validly signed by the other party: it was revoked, another of their offers was used since, or it was signed for another split or escrow.",
   1044: "A rating is 1 to 5 stars.",
   1045: "This job is already rated: a client rates a job once.",
+  // badges.clar
+  3000: "Your account does not have the role this action needs (admin: the multisig; attester).",
+  3001: "Unknown role name: roles are \"admin\" and \"attester\".",
+  3002: "The tier's new criteria are invalid: percentages are at most 100%, and only a soul-bound tier may carry a fee discount.",
+  3003: "The multisig's payload is not a badges action.",
+  3010: "This is not a badge tier: tiers are 1 Bronze, 2 Silver, 3 Gold, 4 Platinum, 5 Verified.",
+  3011: "You don't meet this tier's criteria yet on this network: completed jobs, client satisfaction, and for some tiers an attester's X verification or vetting.",
+  3012: "Your account already claimed a badge of this tier: each tier can be claimed once per account, even if that badge was burnt or given away.",
+  3020: "This badge does not exist (never minted, or burnt).",
+  3021: "Only the holder of this badge can move or burn it.",
+  3022: "This badge is soul-bound: it stays with the account that earned it (its holder may only burn it).",
+  3023: "A badge can't be sent to its own holder.",
+  3030: "This attestation is not signed by one of the platform's attesters for this account, kind and network: ask for a new one.",
+  3031: "This attestation has expired: ask the attester for a fresh one.",
+  3032: "This attestation was already submitted once, and counts only once: ask the attester for a new one.",
+  3033: "Unknown attestation kind: 1 is X account verification, 2 is vetting.",
 };
 
 /** A sentence for a Clarity `(err uN)` result, e.g. from a tx's `tx_result.repr`. */

@@ -1,0 +1,300 @@
+/**
+ * `#/profile/<address>` (lazy-loaded; default: the connected account): a freelancer's work history
+ * per chain, the badges it holds (pictures rendered from their on-chain SVG), its attestations, and
+ * one claim row per tier saying which criteria are missing, in words with the numbers. Criteria are
+ * read live from the badges contract (`missingCriteria`, `tierConfig`, `hasClaimed`) and the
+ * escrow's `freelancerStats`, so what the page offers is what a claim would do now.
+ */
+import { useState, type FormEvent } from "react";
+import { isAddress, type Address } from "viem";
+import { useConfig, useReadContract, useReadContracts } from "wagmi";
+import { milestoneEscrowAbi, worxBadgesAbi } from "../../../../generated/abis.ts";
+import { profileHref, useLocation } from "../../app/routes.ts";
+import { useChainNow } from "../../chains/clock.ts";
+import { badgesAddress, escrowAddress, supportedChains, type SupportedChain } from "../../chains/evm.ts";
+import { useProfileBadges, useRefreshBadges, type AttestationRow, type BadgeRow } from "../../indexer/badges.ts";
+import { TxStatus } from "../../tx/TxStatus.tsx";
+import { useEvmTx } from "../../tx/useTx.ts";
+import { dateTime } from "../admin/format.ts";
+import { WorkHistory } from "../escrow/WorkHistory.tsx";
+import { sameAddress } from "../escrow/rules.ts";
+import { shortAddress } from "../escrow/tokens.ts";
+import { WrongNetworkNotice } from "../wallet/EvmWallet.tsx";
+import { useEvmSession } from "../wallet/useEvmSession.ts";
+import { BadgeCard } from "./BadgeCard.tsx";
+import { criteriaText, missingCriteriaWords, perksText, satisfactionBps, tierName, TIERS, tierSlug, type CriteriaFacts, type TierConfig, type TierId } from "./criteria.ts";
+import { sendBadges } from "./write.ts";
+
+export default function ProfilePage() {
+  const { params } = useLocation();
+  const { address, connected } = useEvmSession();
+  const me = connected ? address : undefined;
+  const requested = params[0];
+  if (requested !== undefined && !isAddress(requested, { strict: false }))
+    return (
+      <p className="notice" role="alert">
+        "{requested}" is not an EVM address (0x followed by 40 hexadecimal digits).
+      </p>
+    );
+  const account = (requested as Address | undefined) ?? me;
+  const chains = supportedChains.filter((c) => badgesAddress(c.chain.id));
+  return (
+    <div className="profile stack">
+      <WrongNetworkNotice />
+      <ProfileLookup />
+      {!account ? (
+        <p className="notice" data-testid="profile-connect">
+          Connect your wallet to see your work history and claim your badges, or look up a freelancer's address above.
+        </p>
+      ) : (
+        <>
+          <h2 className="profile-title" data-testid="profile-title" data-account={account.toLowerCase()}>
+            {sameAddress(account, me) ? "Your profile" : "Profile of"} <code title={account}>{account}</code>
+          </h2>
+          <HeldBadges account={account} me={me} />
+          {chains.length === 0 ? <p className="notice">No chain with a Worx deployment has the badges contract yet.</p> : null}
+          {chains.map((c) => (
+            <ChainProfile key={`${c.caip2}:${account.toLowerCase()}`} chain={c} account={account} me={me} />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function ProfileLookup() {
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string>();
+  function go(e: FormEvent) {
+    e.preventDefault();
+    const v = value.trim();
+    if (!isAddress(v, { strict: false })) return setError("Enter an EVM address: 0x followed by 40 hexadecimal digits.");
+    setError(undefined);
+    window.location.hash = profileHref(v);
+  }
+  return (
+    <form className="row lookup" onSubmit={go} noValidate aria-label="Look up a freelancer">
+      <label htmlFor="profile-lookup" className="sr-only">
+        Freelancer address
+      </label>
+      <input
+        id="profile-lookup"
+        placeholder="0x… freelancer address"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        aria-invalid={!!error}
+        aria-describedby={error ? "profile-lookup-error" : undefined}
+      />
+      <button type="submit" className="secondary">
+        View profile
+      </button>
+      {error ? (
+        <p className="field-error" id="profile-lookup-error">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function HeldBadges({ account, me }: { account: Address; me: Address | undefined }) {
+  const { data, error, isPending } = useProfileBadges(account);
+  const you = sameAddress(account, me);
+  return (
+    <section className="card admin-section" aria-labelledby="held-badges-title" data-testid="held-badges">
+      <h2 id="held-badges-title">Badges</h2>
+      {error ? (
+        <p className="notice" role="alert">
+          {error.message}
+        </p>
+      ) : isPending ? (
+        <p className="muted">Loading from the indexer…</p>
+      ) : data.badges.length === 0 ? (
+        <p className="muted" data-testid="no-badges">
+          {you ? "You hold" : `${shortAddress(account)} holds`} no badge yet.
+        </p>
+      ) : (
+        <div className="badge-grid">
+          {data.badges.map((b: BadgeRow) => (
+            <BadgeCard key={b.id} badge={b} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ChainProfile({ chain, account, me }: { chain: SupportedChain; account: Address; me: Address | undefined }) {
+  const chainId = chain.chain.id;
+  return (
+    <section className="stack" aria-label={`On ${chain.info.name}`} data-testid={`profile-${chain.caip2}`}>
+      <div className="columns">
+        <div className="stack">
+          <WorkHistory chainId={chainId} caip2={chain.caip2} freelancer={account} me={me} profileLink={false} />
+          <Attestations chainId={chainId} caip2={chain.caip2} account={account} />
+        </div>
+        <ClaimPanel chainId={chainId} chainName={chain.info.name} account={account} me={me} />
+      </div>
+    </section>
+  );
+}
+
+const KIND_WORDS: Record<number, string> = { 1: "X account verified", 2: "Vetted by the platform" };
+
+function Attestations({ chainId, caip2, account }: { chainId: number; caip2: string; account: Address }) {
+  const { data } = useProfileBadges(account);
+  const now = useChainNow(chainId);
+  const rows = (data?.attestations ?? []).filter((a: AttestationRow) => a.chainId === caip2);
+  return (
+    <section className="card" aria-labelledby={`attestations-${caip2}`} data-testid="attestations">
+      <h2 id={`attestations-${caip2}`}>Attestations</h2>
+      {rows.length === 0 ? (
+        <p className="muted">None: an attester of the platform signs them (X account verification, vetting); they count until they expire.</p>
+      ) : (
+        <ul className="plain-list">
+          {rows.map((a) => (
+            <li key={a.id} data-testid={`attestation-${a.kindName}`}>
+              <strong>{KIND_WORDS[a.kind] ?? `Kind ${a.kind}`}</strong>{" "}
+              <span className="muted">
+                {a.revoked
+                  ? `revoked${a.revokedAt !== null ? ` on ${dateTime(a.revokedAt)}` : ""}`
+                  : Number(a.expiresAt) <= now
+                    ? `expired on ${dateTime(a.expiresAt)}`
+                    : `valid until ${dateTime(a.expiresAt)}`}{" "}
+                · signed by <code title={a.attester}>{shortAddress(a.attester)}</code>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface Eligibility {
+  config?: TierConfig;
+  mask?: number;
+  claimed?: boolean;
+}
+
+function ClaimPanel({ chainId, chainName, account, me }: { chainId: number; chainName: string; account: Address; me: Address | undefined }) {
+  const badges = badgesAddress(chainId)!;
+  const base = { chainId: chainId as never, address: badges, abi: worxBadgesAbi } as const;
+  const query = { refetchInterval: 15_000 } as const;
+  const configs = useReadContracts({ allowFailure: false, contracts: TIERS.map((t) => ({ ...base, functionName: "tierConfig", args: [t] }) as const), query });
+  const masks = useReadContracts({ allowFailure: false, contracts: TIERS.map((t) => ({ ...base, functionName: "missingCriteria", args: [account, t] }) as const), query });
+  const claimed = useReadContracts({ allowFailure: false, contracts: TIERS.map((t) => ({ ...base, functionName: "hasClaimed", args: [account, t] }) as const), query });
+  const stats = useReadContract({ chainId: chainId as never, address: escrowAddress(chainId), abi: milestoneEscrowAbi, functionName: "freelancerStats", args: [account], query });
+  const refreshIndexer = useRefreshBadges();
+  const refetch = () => {
+    void configs.refetch();
+    void masks.refetch();
+    void claimed.refetch();
+    void stats.refetch();
+    void refreshIndexer();
+  };
+  const facts: CriteriaFacts | undefined = stats.data
+    ? { completedJobs: stats.data.completedJobs, ratingCount: stats.data.ratingCount, satisfactionBps: satisfactionBps(stats.data.ratingSum, stats.data.ratingCount) }
+    : undefined;
+  const eligibility = (i: number): Eligibility => ({
+    config: configs.data?.[i] as TierConfig | undefined,
+    mask: masks.data?.[i] as number | undefined,
+    claimed: claimed.data?.[i] as boolean | undefined,
+  });
+  const you = sameAddress(account, me);
+  const error = configs.error ?? masks.error ?? claimed.error ?? stats.error;
+  return (
+    <section className="card admin-section" aria-labelledby={`claims-${chainId}`} data-testid="badge-claims">
+      <h2 id={`claims-${chainId}`}>Badge tiers on {chainName}</h2>
+      <p className="hint">
+        {you
+          ? "Claim a badge once your work history meets its tier's criteria. Each tier can be claimed once; soul-bound badges never leave your account."
+          : `Only ${shortAddress(account)} can claim its badges; this is what it meets now.`}
+      </p>
+      {error ? (
+        <p className="notice" role="alert">
+          The badges contract can't be read: {error.message.split("\n")[0]}
+        </p>
+      ) : null}
+      <ul className="tier-list">
+        {TIERS.map((tier, i) => (
+          <TierRow
+            key={tier}
+            tier={tier}
+            chainId={chainId}
+            eligibility={eligibility(i)}
+            facts={facts}
+            you={you}
+            me={me}
+            onConfirmed={refetch}
+            explainMissing={(t, mask) => missingCriteriaWords(mask, eligibility(TIERS.indexOf(t as TierId)).config, facts)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TierRow(props: {
+  tier: TierId;
+  chainId: number;
+  eligibility: Eligibility;
+  facts: CriteriaFacts | undefined;
+  you: boolean;
+  me: Address | undefined;
+  onConfirmed: () => void;
+  explainMissing: (tier: number, mask: number) => string[];
+}) {
+  const { tier, chainId, eligibility: e, facts, you, me } = props;
+  const config = useConfig();
+  const tx = useEvmTx(chainId, { missingCriteria: props.explainMissing }, props.onConfirmed);
+  const name = tierName(tier);
+  const slug = tierSlug(tier);
+  const loading = e.mask === undefined || e.claimed === undefined;
+  const state = loading ? "loading" : e.claimed ? "claimed" : e.mask === 0 ? "claimable" : "missing";
+  const missing = e.mask ? missingCriteriaWords(e.mask, e.config, facts) : [];
+  const missingId = `missing-${chainId}-${slug}`;
+
+  function claim() {
+    if (!me) return tx.refuse("Connect your wallet first.");
+    return void tx.run(() => sendBadges(config, chainId, me, "claim", [tier]));
+  }
+
+  return (
+    <li className={`tier tier-${slug}`} data-testid={`tier-${slug}`} data-state={state}>
+      <div className="tier-head">
+        <span className={`tier-dot tier-dot-${slug}`} aria-hidden="true" />
+        <strong>{name}</strong>
+        {state === "claimed" ? <span className="badge badge-completed">Claimed</span> : state === "claimable" ? <span className="badge badge-funded">Claimable</span> : null}
+      </div>
+      {e.config ? (
+        <p className="hint">
+          Needs {criteriaText(e.config)}; {perksText(e.config)}.
+        </p>
+      ) : null}
+      {state === "missing" ? (
+        <p className="missing" id={missingId} data-testid={`missing-${slug}`}>
+          Missing: {missing.join("; ")}.
+        </p>
+      ) : state === "claimable" && you ? (
+        <p className="success">You meet every criterion.</p>
+      ) : state === "claimable" ? (
+        <p className="success">Meets every criterion.</p>
+      ) : null}
+      {you && state !== "claimed" ? (
+        <div className="action-row">
+          <button
+            type="button"
+            data-testid={`claim-${slug}`}
+            disabled={state !== "claimable" || tx.busy}
+            aria-describedby={state === "missing" ? missingId : undefined}
+            onClick={claim}
+          >
+            Claim {name} badge
+          </button>
+        </div>
+      ) : null}
+      <TxStatus state={tx.state} label={`Claim ${name}`} testId={`claim-${slug}`} />
+    </li>
+  );
+}
