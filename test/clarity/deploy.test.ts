@@ -52,6 +52,7 @@ const expectedSteps = (deployer: string) => [
   ...EXPECTED_DEPLOYS,
   "multisig.initialize",
   `escrow.set-token-allowed ${tokenOf(deployer)}`,
+  "escrow.set-fee-discount-source badges",
   `escrow.grant-role arbiter ${OWNERS[3]}`,
   `escrow.grant-role arbiter ${OWNERS[4]}`,
   "escrow.grant-role admin",
@@ -102,7 +103,7 @@ async function signedSequence(firstNonce = 7n) {
 }
 
 describe("stacks deploy script", () => {
-  it("dry run: deploys in dependency order, then initialize, allowlist, arbiters and the role handover; Clarity 4, deny mode, one signer, consecutive nonces", async () => {
+  it("dry run: deploys in dependency order, then initialize, allowlist, discount source, arbiters and the role handover; Clarity 4, deny mode, one signer, consecutive nonces", async () => {
     const { deployer, steps, decoded } = await signedSequence();
     expect(steps.map((s) => s.name)).toEqual(expectedSteps(deployer));
     const sources = protocolSources();
@@ -156,17 +157,18 @@ describe("stacks deploy script", () => {
       Cl.list([Cl.principal(escrow)]),
     ]);
     expect(args(first + 1)).toEqual([Cl.some(Cl.principal(tokenOf(deployer))), Cl.bool(true)]);
-    expect(args(first + 2)).toEqual([Cl.stringAscii("arbiter"), Cl.principal(OWNERS[3])]);
-    expect(args(first + 3)).toEqual([Cl.stringAscii("arbiter"), Cl.principal(OWNERS[4])]);
+    expect(args(first + 2)).toEqual([Cl.some(Cl.principal(`${deployer}.badges`))]);
+    expect(args(first + 3)).toEqual([Cl.stringAscii("arbiter"), Cl.principal(OWNERS[3])]);
+    expect(args(first + 4)).toEqual([Cl.stringAscii("arbiter"), Cl.principal(OWNERS[4])]);
     ["admin", "fee-manager", "pauser"].forEach((role, k) =>
-      expect(args(first + 4 + k)).toEqual([Cl.stringAscii(role), Cl.principal(multisig)]),
+      expect(args(first + 5 + k)).toEqual([Cl.stringAscii(role), Cl.principal(multisig)]),
     );
     ["fee-manager", "pauser", "admin"].forEach((role, k) =>
-      expect(args(first + 7 + k)).toEqual([Cl.stringAscii(role), Cl.principal(deployer)]),
+      expect(args(first + 8 + k)).toEqual([Cl.stringAscii(role), Cl.principal(deployer)]),
     );
-    expect(args(first + 10)).toEqual([Cl.stringAscii("attester"), Cl.principal(OWNERS[2])]);
-    expect(args(first + 11)).toEqual([Cl.stringAscii("admin"), Cl.principal(multisig)]);
-    expect(args(first + 12)).toEqual([Cl.stringAscii("admin"), Cl.principal(deployer)]);
+    expect(args(first + 11)).toEqual([Cl.stringAscii("attester"), Cl.principal(OWNERS[2])]);
+    expect(args(first + 12)).toEqual([Cl.stringAscii("admin"), Cl.principal(multisig)]);
+    expect(args(first + 13)).toEqual([Cl.stringAscii("admin"), Cl.principal(deployer)]);
   });
 
   it("dry run: the signed calls, replayed in simnet, configure the multisig and hand it every escrow role", async () => {
@@ -210,6 +212,8 @@ describe("stacks deploy script", () => {
     // the registry's stablecoins (here the stand-in) and STX are allowed; the arbiters can rule
     expect(ro("escrow", "is-token-allowed", [Cl.some(Cl.principal(tokenOf(here)))])).toBeBool(true);
     expect(ro("escrow", "is-token-allowed", [Cl.none()])).toBeBool(true);
+    // the badges feed the escrow's fee discount, as the EVM Protocol module wires them
+    expect(ro("escrow", "get-fee-discount-source")).toBeSome(Cl.principal(`${here}.badges`));
     for (const a of [OWNERS[3], OWNERS[4]]) expect(ro("escrow", "has-role", [Cl.stringAscii("arbiter"), Cl.principal(a)])).toBeBool(true);
     expect(ro("escrow", "has-role", [Cl.stringAscii("arbiter"), Cl.principal(`${here}.multisig`)])).toBeBool(false);
     // the badges: administered by the multisig only; the configured attesters attest

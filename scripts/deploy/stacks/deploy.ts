@@ -9,7 +9,8 @@
  * 2. Sends, as the deployer, the multisig's one-time `initialize` (owners, thresholds, delays,
  *    guardian, routine (target, selector) pairs, pausable targets: the EVM WorxMultisig
  *    constructor's parameters), allowlists the chain registry's stablecoins for new jobs
- *    (`set-token-allowed`; STX is allowed at deployment), grants "arbiter" to the configured
+ *    (`set-token-allowed`; STX is allowed at deployment), makes the badges the escrow's
+ *    fee-discount source (`set-fee-discount-source`), grants "arbiter" to the configured
  *    arbiters, then hands the escrow's roles to the multisig: `grant-role` of "admin",
  *    "fee-manager" and "pauser" to the multisig, then `revoke-role` of "fee-manager", "pauser" and
  *    "admin" from the deployer (admin last: revoking needs it, as does everything before it).
@@ -253,7 +254,8 @@ export interface SetupCall {
   functionArgs: ClarityValue[];
 }
 
-/** The post-deploy calls, in the order they must run: initialize, token allowlist, arbiters,
+/** The post-deploy calls, in the order they must run: initialize, token allowlist, the badges as
+ * the escrow's fee-discount source, arbiters,
  * role grants to the multisig, revokes (all but initialize need the deployer's escrow roles), then
  * the badges' attesters and admin handover (they need the deployer's badges admin role). */
 export function setupCalls(deployer: string, params: Required<MultisigParameters>, allowedTokens: string[] = []): SetupCall[] {
@@ -285,9 +287,17 @@ export function setupCalls(deployer: string, params: Required<MultisigParameters
     functionName: "set-token-allowed",
     functionArgs: [Cl.some(Cl.principal(token)), Cl.bool(true)],
   });
+  // The badges feed the escrow's fee discount, as on EVM (the Protocol module does the same).
+  const discountSource: SetupCall = {
+    name: "escrow.set-fee-discount-source badges",
+    contractName: "escrow",
+    functionName: "set-fee-discount-source",
+    functionArgs: [Cl.some(Cl.principal(`${deployer}.badges`))],
+  };
   return [
     initialize,
     ...allowedTokens.map(allowToken),
+    discountSource,
     ...params.arbiters.map((a) => ({ ...role("grant-role", "arbiter", a), name: `escrow.grant-role arbiter ${a}` })),
     ...ESCROW_ROLES.map((r) => role("grant-role", r, multisig)),
     ...REVOKE_ORDER.map((r) => role("revoke-role", r, deployer)),
