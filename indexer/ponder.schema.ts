@@ -5,29 +5,10 @@
  * seconds. The shape is the contract in notes/indexer-schema.md (the SPA codes against it).
  */
 import { index, onchainTable, relations } from "ponder";
+import type { BadgeTier, DisputeStatus, EscrowEventKind, EscrowStatus, MilestoneStatus, OperationState, SettledBy } from "./vocabulary.ts";
 
-/** IMilestoneEscrow.EscrowStatus, lowercase, without `None` (no row exists then). */
-export type EscrowStatus = "created" | "funded" | "completed" | "cancelled" | "closed";
-/** IMilestoneEscrow.MilestoneStatus, lowercase. */
-export type MilestoneStatus = "pending" | "submitted" | "released" | "disputed" | "refunded" | "resolved";
-/** How a milestone reached its final status. */
-export type SettledBy = "approval" | "claim" | "reclaim" | "ruling" | "settlement";
-export type DisputeStatus = "open" | "ruled" | "settled";
-/** The escrow events of a job's timeline (the Solidity event names). */
-export type EscrowEventKind =
-  | "EscrowCreated"
-  | "FeeDiscountApplied"
-  | "EscrowFunded"
-  | "MilestoneSubmitted"
-  | "MilestoneReleased"
-  | "MilestoneRefunded"
-  | "DisputeOpened"
-  | "DisputeRuled"
-  | "MilestoneSettled"
-  | "EscrowCompleted"
-  | "EscrowClosed"
-  | "JobRated"
-  | "EscrowCancelled";
+// Defined in ./vocabulary.ts (types only) so that the SPA shares them without importing Ponder.
+export type { BadgeTier, DisputeStatus, EscrowEventKind, EscrowStatus, MilestoneStatus, OperationState, SettledBy };
 
 /** One MilestoneEscrow deployment per chain: its current settings, as its events set them. */
 export const escrowContract = onchainTable("escrow_contract", (t) => ({
@@ -447,8 +428,6 @@ export const adminAction = onchainTable(
 
 // ───────────────────────────── badges ─────────────────────────────
 
-/** IWorxBadges.Tier, lowercase, without `None`. */
-export type BadgeTier = "bronze" | "silver" | "gold" | "platinum" | "verified";
 /** IWorxBadges attestation kinds: 1 = X account verified, 2 = vetted by the platform. */
 export type AttestationKindName = "x-verified" | "vetted";
 
@@ -592,11 +571,6 @@ export const leaderboard = onchainTable(
 // ───────────────────────────── multisig ─────────────────────────────
 
 export type OperationClass = "critical" | "routine";
-/**
- * Stored states only. `Expired` is never stored on chain either: a queued operation whose
- * `eta + GRACE_PERIOD` (14 days) has passed can no longer execute; readers derive it from `eta`.
- */
-export type OperationState = "pending" | "queued" | "executed" | "cancelled";
 export type ApprovalKind = "approve" | "cancel";
 
 /** One operation of a WorxMultisig (`target.call{value}(data)` under a nonce), from proposal on. */

@@ -11,17 +11,14 @@ import { deployments, type EvmChainId } from "../../generated/deployments.ts";
 import { chainByCaip2 } from "../../scripts/registry/chains.ts";
 import { caip2, type AnyContext } from "./audit.ts";
 import { freelancerKey, lower } from "./common.ts";
+import { rateBps, satisfactionBps } from "./stats.ts";
 
 type Row = typeof leaderboard.$inferSelect;
 type Stats = typeof freelancerStats.$inferSelect;
 
-const BPS = 10_000;
 /** IWorxBadges.Tier by id; index 0 is `None`. */
 export const TIERS: readonly (BadgeTier | null)[] = [null, "bronze", "silver", "gold", "platinum", "verified"];
 const USD_DECIMALS = 6;
-
-/** Rate in basis points, 0 when there is nothing to divide by. */
-const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.floor((part * BPS) / whole));
 
 /**
  * Tokens with a known USD price (all pegged at 1 USD) on `chainId`, address (lowercase) → decimals:
@@ -120,13 +117,12 @@ export async function updateLeaderboard(context: AnyContext, freelancer: Address
     row.tierCounts[tierId] = Math.max(0, (row.tierCounts[tierId] ?? 0) + by);
   }
 
-  row.onTimeRateBps = rate(row.milestonesOnTime, row.milestonesDelivered);
+  row.onTimeRateBps = rateBps(row.milestonesOnTime, row.milestonesDelivered);
   // Rounded toward zero; the exact sum stays in deliveryDeltaSum.
   row.avgDeliveryDelta = row.milestonesDelivered === 0 ? 0 : Number(row.deliveryDeltaSum / BigInt(row.milestonesDelivered));
-  // As WorxBadges.satisfactionBps: floor(ratingSum * 10_000 / (5 * ratingCount)).
-  row.satisfactionBps = rate(row.ratingSum, 5 * row.ratingCount);
-  row.disputeRateBps = rate(row.disputesOpened, row.milestonesDelivered);
-  row.completionRateBps = rate(row.completedJobs, row.completedJobs + row.closedJobs);
+  row.satisfactionBps = satisfactionBps(row.ratingSum, row.ratingCount);
+  row.disputeRateBps = rateBps(row.disputesOpened, row.milestonesDelivered);
+  row.completionRateBps = rateBps(row.completedJobs, row.completedJobs + row.closedJobs);
   // Verified (5) ranks highest, as WorxBadges.bestTier.
   row.bestTierId = 0;
   for (let t = TIERS.length - 1; t > 0; t--) {

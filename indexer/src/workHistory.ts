@@ -12,20 +12,12 @@ import type { Address } from "viem";
 import { caip2, type AnyContext } from "./audit.ts";
 import { earningKey, escrowKey, freelancerKey, lower, recordTimeline } from "./common.ts";
 import { ensureLeaderboard, toUsd, updateLeaderboard } from "./leaderboard.ts";
+import { STATS_COUNTERS } from "./stats.ts";
 
 type Stats = typeof freelancerStats.$inferSelect;
 export type StatsCounter = Exclude<keyof Stats, "id" | "chainId" | "freelancer" | "updatedAt">;
-const COUNTERS: readonly StatsCounter[] = [
-  "completedJobs",
-  "closedJobs",
-  "milestonesDelivered",
-  "milestonesOnTime",
-  "milestonesReclaimed",
-  "ratingCount",
-  "ratingSum",
-  "disputesOpened",
-  "disputesLost",
-];
+// Typed against the schema: a counter missing from the table fails the typecheck.
+const COUNTERS: readonly StatsCounter[] = STATS_COUNTERS;
 
 /**
  * Adds `delta` to the freelancer's counters (creating the row, all zero, on first sight). An empty

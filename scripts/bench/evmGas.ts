@@ -17,6 +17,7 @@
  */
 import { network } from "hardhat";
 import type { Hash } from "viem";
+import { SETTLEMENT_TYPES, settlementDomain } from "../../generated/typedData.ts";
 
 export interface GasRow {
   operation: string;
@@ -38,16 +39,6 @@ const GRACE = 7 * DAY;
 const FEE_BPS = 1_000;
 const USD = 1_000_000n; // dUSD has 6 decimals
 const LIFECYCLE_TOTAL = 1_000n * USD;
-
-const SETTLEMENT_TYPES = {
-  Settlement: [
-    { name: "escrowId", type: "uint256" },
-    { name: "index", type: "uint256" },
-    { name: "freelancerBps", type: "uint16" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-} as const;
 
 export async function measureEscrowGas(): Promise<GasRow[]> {
   const { viem, networkHelpers } = await network.create();
@@ -98,7 +89,7 @@ export async function measureEscrowGas(): Promise<GasRow[]> {
   const deadline = BigInt(T0 + 200 * DAY);
   const chainId = await publicClient.getChainId();
   const offer = await freelancer.signTypedData({
-    domain: { name: "Worx MilestoneEscrow", version: "1", chainId, verifyingContract: escrow.address },
+    domain: settlementDomain(chainId, escrow.address),
     types: SETTLEMENT_TYPES,
     primaryType: "Settlement",
     message: { escrowId: 3n, index: 0n, freelancerBps: 6_000, nonce: 0n, deadline },

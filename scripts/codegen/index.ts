@@ -4,6 +4,7 @@
  *  - generated/deployments.ts  per CAIP-2 chain: contract addresses and start block, from the
  *                              Ignition deployments (their deployed_addresses.json + journal)
  *  - generated/stacks.ts       Stacks address books and Clarity function signatures (./stacks.ts)
+ *  - generated/typedData.ts    MilestoneEscrow's EIP-712 settlement domain and types, from its source
  * Nothing here is ever written by hand; run `npm run build` (abis) or any deploy (both).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -54,6 +55,37 @@ export function generateAbis(): string[] {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "abis.ts"), lines.join("\n"));
   return [...seen.keys()];
+}
+
+/**
+ * The EIP-712 settlement typed data that the SPA signs and the tests and benchmarks sign with, read
+ * from the one place it is spelled out: MilestoneEscrow's `EIP712(name, version)` constructor call
+ * and its `SETTLEMENT_TYPEHASH` type string (the ABI carries neither).
+ */
+export function generateTypedData(): void {
+  const sourceName = "contracts/escrow/MilestoneEscrow.sol";
+  const source = readFileSync(join(root, sourceName), "utf8");
+  const domain = source.match(/EIP712\(\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\)/);
+  const type = source.match(/SETTLEMENT_TYPEHASH\s*=\s*keccak256\(\s*"(\w+)\(([^)"]*)\)"\s*\)/);
+  if (!domain || !type) throw new Error(`${sourceName}: EIP712(name, version) or SETTLEMENT_TYPEHASH = keccak256("...") not found`);
+  const [, name, version] = domain;
+  const [, primaryType, params] = type;
+  const fields = params!.split(",").map((param) => {
+    const [fieldType, fieldName, extra] = param.trim().split(/\s+/);
+    if (!fieldType || !fieldName || extra) throw new Error(`${sourceName}: unreadable SETTLEMENT_TYPEHASH member "${param}"`);
+    return { name: fieldName, type: fieldType };
+  });
+  const body =
+    HEADER +
+    `/** MilestoneEscrow's EIP-712 domain name and version (${sourceName}). */\n` +
+    `export const SETTLEMENT_DOMAIN = ${JSON.stringify({ name, version })} as const;\n\n` +
+    `/** The escrow contract's EIP-712 domain on a chain (IMilestoneEscrow.settleMilestone). */\n` +
+    `export const settlementDomain = (chainId: number, verifyingContract: \`0x\${string}\`) =>\n` +
+    `  ({ ...SETTLEMENT_DOMAIN, chainId, verifyingContract }) as const;\n\n` +
+    `/** What a party signs to offer a settlement: \`${primaryType}(${params})\`. */\n` +
+    `export const SETTLEMENT_TYPES = ${JSON.stringify({ [primaryType!]: fields })} as const;\n`;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "typedData.ts"), body);
 }
 
 interface DeploymentEntry {
@@ -122,6 +154,7 @@ function readJournal(chainDir: string): { chainId?: number; startBlock: number }
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const names = generateAbis();
   const books = generateDeployments();
+  generateTypedData();
   const stacks = await generateStacks(root, outDir);
-  console.log(`[codegen] ${names.length} ABIs; EVM deployments: ${Object.keys(books).join(", ") || "none"}; Stacks: ${stacks.join(", ")} -> generated/`);
+  console.log(`[codegen] ${names.length} ABIs; EVM deployments: ${Object.keys(books).join(", ") || "none"}; Stacks: ${stacks.join(", ")}; settlement typed data -> generated/`);
 }

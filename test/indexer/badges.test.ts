@@ -10,22 +10,30 @@
  * Keep logs and data: WORX_KEEP_TEST_DATA=1 (the path is printed).
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { decodeEventLog, hashTypedData, keccak256, parseEther, toHex, zeroAddress, zeroHash, type Abi, type Address, type Hash, type Hex } from "viem";
 import { demoRoles, localAccount } from "../../scripts/dev/accounts.ts";
-import { stopAll } from "../../scripts/dev/processes.ts";
-import { startPostgres, type PostgresServer } from "../../scripts/dev/postgres.ts";
-import { advanceTime, assertSameDump, CHAIN, chainTime, dumpTables, expectJsonError, gql, startTestChain, startTestIndexer, waitForBlock, type DatabaseKind, type TestChain, type TestIndexer } from "./harness.ts";
+import {
+  advanceTime,
+  assertSameDump,
+  CHAIN,
+  chainTime,
+  DATABASE_LABEL as LABEL,
+  DualDatabaseStack,
+  dumpTables,
+  expectJsonError,
+  gql,
+  waitForBlock,
+  type DatabaseKind,
+  type TestChain,
+  type TestIndexer,
+} from "./harness.ts";
 import { lower, sendAndWait, terms, type Call } from "./scenarios.ts";
 
 // Ports of this suite (escrow suite: 8546/42070/42074/42075/5544; e2e: 8547/8549/8550, 42071/42073/42076; multisig: 8548/42072).
 const NODE_PORT = 8551;
 const INDEXER_PORTS: Record<DatabaseKind, number> = { pglite: 42077, postgres: 42078 };
 const POSTGRES_PORT = 5545;
-const LABEL: Record<DatabaseKind, string> = { pglite: "PGlite", postgres: "PostgreSQL" };
 
 const DAY = 86_400n;
 const JOB_AMOUNT = 10_000_000n; // 10 dUSD
@@ -52,19 +60,11 @@ interface Facts {
   lastBlock: bigint;
 }
 
-let workDir: string;
+const stack = new DualDatabaseStack({ tmpPrefix: "worx-badges-indexer-test-", nodePort: NODE_PORT, postgresPort: POSTGRES_PORT, indexerPorts: INDEXER_PORTS });
 let chain: TestChain;
 let facts: Facts;
-let postgres: PostgresServer | undefined;
-let postgresError: Error | undefined;
-const indexers: Partial<Record<DatabaseKind, TestIndexer>> = {};
 
-function indexer(kind: DatabaseKind): TestIndexer {
-  if (kind === "postgres" && postgresError) throw postgresError;
-  const ix = indexers[kind];
-  if (!ix) throw new Error(`No ${LABEL[kind]} indexer: its start failed (see above)`);
-  return ix;
-}
+const indexer = (kind: DatabaseKind): TestIndexer => stack.indexer(kind);
 
 /** The attester's EIP-712 signature of an attestation, its digest checked against the contract's. */
 async function signAttestation(subject: Address, kind: number, expiresAt: bigint, nonce: bigint): Promise<Hex> {
@@ -212,37 +212,14 @@ describe("badge indexer on PGlite and PostgreSQL (Hardhat node + ponder start)",
   const started = Date.now();
 
   before(async () => {
-    workDir = mkdtempSync(join(tmpdir(), "worx-badges-indexer-test-"));
-    console.log(`# logs and data: ${workDir}`);
-    const [c, pg] = await Promise.all([
-      startTestChain(NODE_PORT),
-      startPostgres({ port: POSTGRES_PORT, ephemeral: true, logFile: join(workDir, "postgres.log") }).catch((error: Error) => error),
-    ]);
-    chain = c;
-    if (pg instanceof Error) postgresError = pg;
-    else postgres = pg;
+    chain = await stack.startChain();
     await sendHistory();
-    const kinds: DatabaseKind[] = postgres ? ["pglite", "postgres"] : ["pglite"];
-    await Promise.all(
-      kinds.map(async (kind) => {
-        indexers[kind] = await startTestIndexer({
-          name: LABEL[kind],
-          kind,
-          port: INDEXER_PORTS[kind],
-          rpcUrl: chain.rpcUrl,
-          workDir,
-          databaseUrl: postgres?.url,
-        });
-        await waitForBlock(indexers[kind]!, facts.lastBlock);
-      }),
-    );
+    await stack.startIndexers((ix) => waitForBlock(ix, facts.lastBlock));
     console.log(`# stack up and history indexed in ${Date.now() - started} ms`);
   });
 
   after(async () => {
-    await stopAll();
-    await postgres?.stop();
-    if (process.env.WORX_KEEP_TEST_DATA !== "1") rmSync(workDir, { recursive: true, force: true });
+    await stack.stop();
   });
 
   const read = <T>(functionName: string, args: readonly unknown[] = [], address?: Address, abi?: Abi) =>

@@ -16,15 +16,10 @@
  * Keep logs and data: WORX_KEEP_TEST_DATA=1 (the path is printed).
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { stopAll } from "../../scripts/dev/processes.ts";
-import { startPostgres, type PostgresServer } from "../../scripts/dev/postgres.ts";
 import { registerApiTests, registerRateLimitTest } from "./apiLimits.ts";
 import { registerCrashTests } from "./crash.ts";
-import { assertSameDump, dumpTables, startTestChain, startTestIndexer, type DatabaseKind, type TestChain, type TestIndexer } from "./harness.ts";
+import { assertSameDump, DATABASE_LABEL as LABEL, DualDatabaseStack, dumpTables, type DatabaseKind, type TestChain } from "./harness.ts";
 import { registerReorgTest } from "./reorg.ts";
 import { registerStandardRowTests, sendStandardHistory, waitForWithdrawal, type StandardFacts } from "./scenarios.ts";
 import { registerWorkHistoryTests } from "./workHistory.ts";
@@ -34,53 +29,23 @@ const NODE_PORT = 8546;
 const INDEXER_PORTS: Record<DatabaseKind, number> = { pglite: 42070, postgres: 42074 };
 const CRASH_PORT = 42075;
 const POSTGRES_PORT = 5544;
-const LABEL: Record<DatabaseKind, string> = { pglite: "PGlite", postgres: "PostgreSQL" };
 
-let workDir: string;
+const stack = new DualDatabaseStack({ tmpPrefix: "worx-indexer-test-", nodePort: NODE_PORT, postgresPort: POSTGRES_PORT, indexerPorts: INDEXER_PORTS });
 let chain: TestChain;
 let facts: StandardFacts;
-let postgres: PostgresServer | undefined;
-let postgresError: Error | undefined;
-const indexers: Partial<Record<DatabaseKind, TestIndexer>> = {};
 
-/** The indexer on `kind`; for PostgreSQL, fails with why there is no server (e.g. the apt package). */
-function indexer(kind: DatabaseKind): TestIndexer {
-  if (kind === "postgres" && postgresError) throw postgresError;
-  const ix = indexers[kind];
-  if (!ix) throw new Error(`No ${LABEL[kind]} indexer: its start failed (see above)`);
-  return ix;
-}
-const running = () => (["pglite", "postgres"] as const).flatMap((k) => (indexers[k] ? [indexers[k]] : []));
+const indexer = (kind: DatabaseKind) => stack.indexer(kind);
+const running = () => stack.running();
 const both = () => [indexer("pglite"), indexer("postgres")];
 
 describe("escrow indexer on PGlite and PostgreSQL (Hardhat node + ponder start)", { timeout: 600_000 }, () => {
   const started = Date.now();
 
   before(async () => {
-    workDir = mkdtempSync(join(tmpdir(), "worx-indexer-test-"));
-    console.log(`# logs and data: ${workDir}`);
-    const [c, pg] = await Promise.all([
-      startTestChain(NODE_PORT),
-      startPostgres({ port: POSTGRES_PORT, ephemeral: true, logFile: join(workDir, "postgres.log") }).catch((error: Error) => error),
-    ]);
-    chain = c;
-    if (pg instanceof Error) postgresError = pg;
-    else postgres = pg;
+    chain = await stack.startChain();
     facts = await sendStandardHistory(chain);
     const t0 = Date.now();
-    const kinds: DatabaseKind[] = postgres ? ["pglite", "postgres"] : ["pglite"];
-    await Promise.all(
-      kinds.map(async (kind) => {
-        indexers[kind] = await startTestIndexer({
-          name: LABEL[kind],
-          kind,
-          port: INDEXER_PORTS[kind],
-          rpcUrl: chain.rpcUrl,
-          workDir,
-          databaseUrl: postgres?.url,
-        });
-      }),
-    );
+    const kinds = await stack.startIndexers();
     const t1 = Date.now();
     await Promise.all(running().map((ix) => waitForWithdrawal(ix.url, facts.lastTx)));
     console.log(
@@ -89,9 +54,7 @@ describe("escrow indexer on PGlite and PostgreSQL (Hardhat node + ponder start)"
   });
 
   after(async () => {
-    await stopAll();
-    await postgres?.stop();
-    if (process.env.WORX_KEEP_TEST_DATA !== "1") rmSync(workDir, { recursive: true, force: true });
+    await stack.stop();
     console.log(`# indexer suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
@@ -121,11 +84,8 @@ describe("escrow indexer on PGlite and PostgreSQL (Hardhat node + ponder start)"
 
   registerCrashTests({
     chain: () => chain,
-    workDir: () => workDir,
-    databaseUrl: () => {
-      if (postgresError) throw postgresError;
-      return postgres!.url;
-    },
+    workDir: () => stack.workDir,
+    databaseUrl: () => stack.postgresUrl(),
     references: both,
     port: CRASH_PORT,
   });

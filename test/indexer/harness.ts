@@ -4,11 +4,15 @@
  * normalised full-table dumps (to compare databases and runs row for row).
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@ponder/client";
 import { createPublicClient, createTestClient, createWalletClient, http, type Address, type PublicClient, type TestClient } from "viem";
 import { hardhat } from "viem/chains";
 import * as schema from "../../indexer/ponder.schema.ts";
+import { startPostgres, type PostgresServer } from "../../scripts/dev/postgres.ts";
+import { stopAll } from "../../scripts/dev/processes.ts";
 import { deployLocal, startHardhatNode, startIndexer, type Indexer, type LocalChain } from "../../scripts/dev/stack.ts";
 
 export const CHAIN = "eip155:31337" as const;
@@ -116,6 +120,83 @@ export async function startTestIndexer(o: TestIndexerOptions): Promise<TestIndex
     logFile,
   });
   return { name: o.name, kind: o.kind, url: indexer.url, port: o.port, schema, pgliteDir, databaseUrl: o.databaseUrl, logFile, indexer };
+}
+
+export const DATABASE_LABEL: Record<DatabaseKind, string> = { pglite: "PGlite", postgres: "PostgreSQL" };
+
+/**
+ * The set-up of the suites that hold PGlite and PostgreSQL to the same chain: a Hardhat node, a
+ * throwaway PostgreSQL server (scripts/dev/postgres.ts) and one indexer per database, with logs and
+ * data in a temporary folder (kept with WORX_KEEP_TEST_DATA=1). Without PostgreSQL's binaries only
+ * PGlite starts and `indexer("postgres")` throws why, so those tests fail and never skip.
+ */
+export class DualDatabaseStack {
+  workDir = "";
+  chain!: TestChain;
+  postgres?: PostgresServer;
+  postgresError?: Error;
+  private readonly indexers: Partial<Record<DatabaseKind, TestIndexer>> = {};
+
+  constructor(private readonly o: { tmpPrefix: string; nodePort: number; postgresPort: number; indexerPorts: Record<DatabaseKind, number> }) {}
+
+  /** Starts the node and PostgreSQL side by side; a PostgreSQL failure is kept for `indexer("postgres")`. */
+  async startChain(): Promise<TestChain> {
+    this.workDir = mkdtempSync(join(tmpdir(), this.o.tmpPrefix));
+    console.log(`# logs and data: ${this.workDir}`);
+    const [chain, pg] = await Promise.all([
+      startTestChain(this.o.nodePort),
+      startPostgres({ port: this.o.postgresPort, ephemeral: true, logFile: join(this.workDir, "postgres.log") }).catch((error: Error) => error),
+    ]);
+    this.chain = chain;
+    if (pg instanceof Error) this.postgresError = pg;
+    else this.postgres = pg;
+    return chain;
+  }
+
+  /** Starts one indexer per available database, each then awaited by `ready` (e.g. until it indexed a block). */
+  async startIndexers(ready?: (ix: TestIndexer) => Promise<void>): Promise<DatabaseKind[]> {
+    const kinds: DatabaseKind[] = this.postgres ? ["pglite", "postgres"] : ["pglite"];
+    await Promise.all(
+      kinds.map(async (kind) => {
+        this.indexers[kind] = await startTestIndexer({
+          name: DATABASE_LABEL[kind],
+          kind,
+          port: this.o.indexerPorts[kind],
+          rpcUrl: this.chain.rpcUrl,
+          workDir: this.workDir,
+          databaseUrl: this.postgres?.url,
+        });
+        await ready?.(this.indexers[kind]!);
+      }),
+    );
+    return kinds;
+  }
+
+  /** The indexer on `kind`; for PostgreSQL, fails with why there is no server (e.g. the apt package). */
+  indexer(kind: DatabaseKind): TestIndexer {
+    if (kind === "postgres" && this.postgresError) throw this.postgresError;
+    const ix = this.indexers[kind];
+    if (!ix) throw new Error(`No ${DATABASE_LABEL[kind]} indexer: its start failed (see above)`);
+    return ix;
+  }
+
+  /** The indexers that did start. */
+  running(): TestIndexer[] {
+    return (["pglite", "postgres"] as const).flatMap((k) => (this.indexers[k] ? [this.indexers[k]] : []));
+  }
+
+  /** The PostgreSQL server's URL, or why there is none. */
+  postgresUrl(): string {
+    if (this.postgresError) throw this.postgresError;
+    return this.postgres!.url;
+  }
+
+  /** Stops every process started, then PostgreSQL, and removes the data unless asked to keep it. */
+  async stop(): Promise<void> {
+    await stopAll();
+    await this.postgres?.stop();
+    if (this.workDir && process.env.WORX_KEEP_TEST_DATA !== "1") rmSync(this.workDir, { recursive: true, force: true });
+  }
 }
 
 /** Polls `check` until it returns a value; fails after `timeoutMs` with the last error seen. */

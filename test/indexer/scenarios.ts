@@ -20,6 +20,7 @@ import {
   type Hash,
   type Hex,
 } from "viem";
+import { SETTLEMENT_TYPES } from "../../generated/typedData.ts";
 import * as schema from "../../indexer/ponder.schema.ts";
 import { localAccount } from "../../scripts/dev/accounts.ts";
 import { advanceTime, CHAIN, chainTime, expectJsonError, gql, mineBlocks, poll, type TestChain } from "./harness.ts";
@@ -75,15 +76,7 @@ export async function signSettlement(
   const [, name, version, chainId, verifyingContract] = (await read("eip712Domain")) as [Hex, string, string, bigint, Address];
   const typedData = {
     domain: { name, version, chainId: Number(chainId), verifyingContract },
-    types: {
-      Settlement: [
-        { name: "escrowId", type: "uint256" },
-        { name: "index", type: "uint256" },
-        { name: "freelancerBps", type: "uint16" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
+    types: SETTLEMENT_TYPES,
     primaryType: "Settlement",
     message: { ...offer, nonce },
   } as const;

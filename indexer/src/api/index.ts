@@ -22,6 +22,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { and, asc, client, count, desc, eq, graphql, or, sql } from "ponder";
+import { satisfactionBps, STATS_COUNTERS } from "../stats.ts";
 import { checkPagination } from "./graphqlGuard.ts";
 import { readLimits } from "./limits.ts";
 import { pgliteSqlDatabase, ponderSchema } from "./pgliteSql.ts";
@@ -254,18 +255,6 @@ app.get("/disputes", async (c) => {
   return c.json(toJson({ totalCount: Number(total?.n ?? 0), limit, offset, items }));
 });
 
-const STAT_COUNTERS = [
-  "completedJobs",
-  "closedJobs",
-  "milestonesDelivered",
-  "milestonesOnTime",
-  "milestonesReclaimed",
-  "ratingCount",
-  "ratingSum",
-  "disputesOpened",
-  "disputesLost",
-] as const;
-
 app.get("/freelancers/:chainId/:address", async (c) => {
   const { chainId: chainRaw, address: addressRaw } = c.req.param();
   const chainId = chainParam(chainRaw, "chain id", true);
@@ -278,7 +267,7 @@ app.get("/freelancers/:chainId/:address", async (c) => {
     .where(chainId ? and(eq(s.chainId, chainId), eq(s.freelancer, freelancer)) : eq(s.freelancer, freelancer))
     .orderBy(asc(s.chainId));
   // An account that never worked has all-zero stats, as on chain.
-  const stats = Object.fromEntries(STAT_COUNTERS.map((k) => [k, rows.reduce((sum, r) => sum + r[k], 0)])) as Record<(typeof STAT_COUNTERS)[number], number>;
+  const stats = Object.fromEntries(STATS_COUNTERS.map((k) => [k, rows.reduce((sum, r) => sum + r[k], 0)])) as Record<(typeof STATS_COUNTERS)[number], number>;
   const e = schema.freelancerEarning;
   const earnings = await db
     .select({ chainId: e.chainId, token: e.token, earned: e.earned, updatedAt: e.updatedAt })
@@ -295,7 +284,7 @@ app.get("/freelancers/:chainId/:address", async (c) => {
       stats: {
         ...stats,
         // Satisfaction in basis points (ratingSum / (5 * ratingCount)); null before any rating.
-        satisfactionBps: stats.ratingCount ? Math.floor((stats.ratingSum * 10_000) / (5 * stats.ratingCount)) : null,
+        satisfactionBps: stats.ratingCount ? satisfactionBps(stats.ratingSum, stats.ratingCount) : null,
         updatedAt: rows.reduce<bigint | null>((max, row) => (max === null || row.updatedAt > max ? row.updatedAt : max), null),
       },
       chains: rows.map(({ id: _id, freelancer: _f, ...perChain }) => perChain),

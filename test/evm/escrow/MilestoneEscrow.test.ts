@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { before, beforeEach, describe, it } from "node:test";
 import { network } from "hardhat";
 import { getAddress, hashTypedData, keccak256, parseEventLogs, toHex, zeroAddress, type Address, type Hex } from "viem";
+import { SETTLEMENT_TYPES, settlementDomain } from "../../../generated/typedData.ts";
 import EscrowModule from "../../../scripts/deploy/ignition/modules/Escrow.ts";
 import { revertName } from "../../shared/revertName.ts";
 
@@ -26,17 +27,6 @@ const ARBITER_ROLE = keccak256(toHex("ARBITER_ROLE"));
 const usd = (whole: bigint) => whole * 10n ** 6n; // dUSD has 6 decimals
 const ref = (n: number) => `0x${n.toString(16).padStart(64, "0")}` as const;
 const ceilFee = (amount: bigint, bps: number) => (amount * BigInt(bps) + 9_999n) / 10_000n;
-
-/** What a party signs to offer a settlement (IMilestoneEscrow.settleMilestone). */
-const SETTLEMENT_TYPES = {
-  Settlement: [
-    { name: "escrowId", type: "uint256" },
-    { name: "index", type: "uint256" },
-    { name: "freelancerBps", type: "uint16" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-} as const;
 
 async function deployEscrow() {
   const [admin, treasury, alice, bob, carol, dave, mallory, arbiter] = await viem.getWalletClients();
@@ -93,7 +83,7 @@ describe("MilestoneEscrow (viem, Ignition Escrow module)", () => {
   async function offer(signer: Fixture["alice"], escrowId: bigint, index: bigint, freelancerBps: number, deadline: bigint) {
     const nonce = await f.escrow.read.nonces([signer.account.address]);
     const message = { escrowId, index, freelancerBps, nonce, deadline };
-    const domain = { name: "Worx MilestoneEscrow", version: "1", chainId, verifyingContract: f.escrow.address } as const;
+    const domain = settlementDomain(chainId, f.escrow.address);
     const signature = await signer.signTypedData({ domain, types: SETTLEMENT_TYPES, primaryType: "Settlement", message });
     return { signature, digest: hashTypedData({ domain, types: SETTLEMENT_TYPES, primaryType: "Settlement", message }), nonce };
   }

@@ -6,9 +6,11 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { Address, Hex } from "viem";
+import type { BadgeTier } from "../../../indexer/vocabulary.ts";
 import { gql, rest } from "./client.ts";
 
-export type BadgeTier = "bronze" | "silver" | "gold" | "platinum" | "verified";
+// The indexer's own names (type-only: nothing of the indexer reaches the bundle).
+export type { BadgeTier };
 
 export interface BadgeRow {
   id: string;

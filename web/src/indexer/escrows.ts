@@ -6,12 +6,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { Address, Hex } from "viem";
+import type { DisputeStatus, EscrowEventKind, EscrowStatus, MilestoneStatus, SettledBy } from "../../../indexer/vocabulary.ts";
 import { gql } from "./client.ts";
 
-export type EscrowStatus = "created" | "funded" | "completed" | "cancelled" | "closed";
-export type MilestoneStatus = "pending" | "submitted" | "released" | "disputed" | "refunded" | "resolved";
-export type SettledBy = "approval" | "claim" | "reclaim" | "ruling" | "settlement";
-export type DisputeStatus = "open" | "ruled" | "settled";
+// The indexer's own names (type-only: nothing of the indexer reaches the bundle).
+export type { DisputeStatus, EscrowEventKind, EscrowStatus, MilestoneStatus, SettledBy };
 
 export interface MilestoneRow {
   index: number;
@@ -78,20 +77,6 @@ export interface EscrowRow {
   disputes: DisputeRow[];
 }
 
-export type EscrowEventKind =
-  | "EscrowCreated"
-  | "FeeDiscountApplied"
-  | "EscrowFunded"
-  | "MilestoneSubmitted"
-  | "MilestoneReleased"
-  | "MilestoneRefunded"
-  | "DisputeOpened"
-  | "DisputeRuled"
-  | "MilestoneSettled"
-  | "EscrowCompleted"
-  | "EscrowClosed"
-  | "JobRated"
-  | "EscrowCancelled";
 
 /** One row of a job's timeline (table `escrow_event`). */
 export interface EscrowEventRow {

@@ -6,9 +6,11 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { Address, Hex } from "viem";
+import type { OperationState } from "../../../indexer/vocabulary.ts";
 import { gql } from "./client.ts";
 
-export type MultisigOpState = "pending" | "queued" | "executed" | "cancelled";
+/** The indexer's stored operation states (type-only: nothing of the indexer reaches the bundle). */
+export type MultisigOpState = OperationState;
 export const MULTISIG_OP_STATES: readonly MultisigOpState[] = ["pending", "queued", "executed", "cancelled"];
 
 export interface MultisigApprovalRow {

@@ -10,19 +10,8 @@
  */
 import { getAddress, isAddress, isHex, type Address, type Hex } from "viem";
 
-export const SETTLEMENT_TYPES = {
-  Settlement: [
-    { name: "escrowId", type: "uint256" },
-    { name: "index", type: "uint256" },
-    { name: "freelancerBps", type: "uint16" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-} as const;
-
-/** The escrow contract's EIP-712 domain (IMilestoneEscrow.settleMilestone). */
-export const settlementDomain = (chainId: number, verifyingContract: Address) =>
-  ({ name: "Worx MilestoneEscrow", version: "1", chainId, verifyingContract }) as const;
+// The typed data itself is generated from MilestoneEscrow's source (scripts/codegen).
+export { SETTLEMENT_TYPES, settlementDomain } from "../../../../generated/typedData.ts";
 
 export interface SettlementOffer {
   escrowId: bigint;

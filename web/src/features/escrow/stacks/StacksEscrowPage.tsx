@@ -211,6 +211,15 @@ function Field({ id, label, error, children, hint }: { id: string; label: string
   );
 }
 
+/** A whole-number text field (escrow number, milestone number, days); its form parses it on submit. */
+function NumberField({ id, label, error, value, onChange }: { id: string; label: string; error?: string; value: string; onChange: (text: string) => void }) {
+  return (
+    <Field id={id} label={label} error={error}>
+      <input id={id} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} />
+    </Field>
+  );
+}
+
 function parseEscrowId(text: string): { value: bigint; error?: undefined } | { error: string; value?: undefined } {
   const s = text.trim();
   if (!/^\d+$/.test(s) || BigInt(s) === 0n) return { error: "Enter the escrow's number (1, 2, …)." };
@@ -397,9 +406,7 @@ function StacksFundForm({ d, me }: { d: StacksDeployment; me: string }) {
   return (
     <form className="card form" onSubmit={onSubmit} noValidate aria-label="Fund a Stacks escrow">
       <h3>Fund an escrow</h3>
-      <Field id={`${ids}-id`} label="Escrow number" error={errors.id}>
-        <input id={`${ids}-id`} inputMode="numeric" value={escrowId} onChange={(e) => setEscrowId(e.target.value)} />
-      </Field>
+      <NumberField id={`${ids}-id`} label="Escrow number" error={errors.id} value={escrowId} onChange={setEscrowId} />
       <Field
         id={`${ids}-total`}
         label="Escrow total (STX)"
@@ -436,12 +443,8 @@ function StacksSubmitForm({ d }: { d: StacksDeployment }) {
   return (
     <form className="card form" onSubmit={onSubmit} noValidate aria-label="Submit a Stacks milestone">
       <h3>Submit a milestone</h3>
-      <Field id={`${ids}-id`} label="Escrow number" error={errors.id}>
-        <input id={`${ids}-id`} inputMode="numeric" value={escrowId} onChange={(e) => setEscrowId(e.target.value)} />
-      </Field>
-      <Field id={`${ids}-m`} label="Milestone number" error={errors.milestone}>
-        <input id={`${ids}-m`} inputMode="numeric" value={milestone} onChange={(e) => setMilestone(e.target.value)} />
-      </Field>
+      <NumberField id={`${ids}-id`} label="Escrow number" error={errors.id} value={escrowId} onChange={setEscrowId} />
+      <NumberField id={`${ids}-m`} label="Milestone number" error={errors.milestone} value={milestone} onChange={setMilestone} />
       <Field id={`${ids}-d`} label="Deliverable (link or hash, optional)">
         <input id={`${ids}-d`} value={deliverable} onChange={(e) => setDeliverable(e.target.value)} />
       </Field>
@@ -483,12 +486,8 @@ function MilestoneActionForm({ d, title, button, testId, hint, note, build }: Mi
   return (
     <form className="card form" onSubmit={onSubmit} noValidate aria-label={title}>
       <h3>{title}</h3>
-      <Field id={`${ids}-id`} label="Escrow number" error={errors.id}>
-        <input id={`${ids}-id`} inputMode="numeric" value={escrowId} onChange={(e) => setEscrowId(e.target.value)} />
-      </Field>
-      <Field id={`${ids}-m`} label="Milestone number" error={errors.milestone}>
-        <input id={`${ids}-m`} inputMode="numeric" value={milestone} onChange={(e) => setMilestone(e.target.value)} />
-      </Field>
+      <NumberField id={`${ids}-id`} label="Escrow number" error={errors.id} value={escrowId} onChange={setEscrowId} />
+      <NumberField id={`${ids}-m`} label="Milestone number" error={errors.milestone} value={milestone} onChange={setMilestone} />
       {note ? (
         <Field id={`${ids}-note`} label={note.label}>
           <input id={`${ids}-note`} value={text} onChange={(e) => setText(e.target.value)} />
@@ -520,9 +519,7 @@ function StacksRateForm({ d }: { d: StacksDeployment }) {
   return (
     <form className="card form" onSubmit={onSubmit} noValidate aria-label="Rate a Stacks job">
       <h3>Rate a finished job</h3>
-      <Field id={`${ids}-id`} label="Escrow number" error={errors.id}>
-        <input id={`${ids}-id`} inputMode="numeric" value={escrowId} onChange={(e) => setEscrowId(e.target.value)} />
-      </Field>
+      <NumberField id={`${ids}-id`} label="Escrow number" error={errors.id} value={escrowId} onChange={setEscrowId} />
       <Field id={`${ids}-r`} label="Rating (1 to 5 stars)" error={errors.rating}>
         <select id={`${ids}-r`} value={rating} onChange={(e) => setRating(e.target.value)}>
           {[5, 4, 3, 2, 1].map((n) => (
@@ -556,9 +553,7 @@ function StacksCancelForm({ d }: { d: StacksDeployment }) {
   return (
     <form className="card form" onSubmit={onSubmit} noValidate aria-label="Cancel a Stacks escrow">
       <h3>Cancel an unfunded escrow</h3>
-      <Field id={`${ids}-id`} label="Escrow number" error={error}>
-        <input id={`${ids}-id`} inputMode="numeric" value={escrowId} onChange={(e) => setEscrowId(e.target.value)} />
-      </Field>
+      <NumberField id={`${ids}-id`} label="Escrow number" error={error} value={escrowId} onChange={setEscrowId} />
       <button type="submit" className="secondary" disabled={tx.busy}>
         Cancel escrow
       </button>
@@ -587,12 +582,8 @@ function StacksRuleForm({ d }: { d: StacksDeployment }) {
   return (
     <form className="card form" onSubmit={onSubmit} noValidate aria-label="Rule a Stacks dispute">
       <h3>Rule a dispute</h3>
-      <Field id={`${ids}-id`} label="Escrow number" error={errors.id}>
-        <input id={`${ids}-id`} inputMode="numeric" value={escrowId} onChange={(e) => setEscrowId(e.target.value)} />
-      </Field>
-      <Field id={`${ids}-m`} label="Milestone number" error={errors.milestone}>
-        <input id={`${ids}-m`} inputMode="numeric" value={milestone} onChange={(e) => setMilestone(e.target.value)} />
-      </Field>
+      <NumberField id={`${ids}-id`} label="Escrow number" error={errors.id} value={escrowId} onChange={setEscrowId} />
+      <NumberField id={`${ids}-m`} label="Milestone number" error={errors.milestone} value={milestone} onChange={setMilestone} />
       <Field id={`${ids}-s`} label="Freelancer's share (%)" error={errors.share}>
         <input id={`${ids}-s`} inputMode="decimal" value={share} onChange={(e) => setShare(e.target.value)} />
       </Field>
@@ -663,18 +654,12 @@ function StacksOfferForm({ d, me }: { d: StacksDeployment; me: string }) {
   return (
     <form className="card form" onSubmit={onSubmit} noValidate aria-label="Offer a Stacks settlement" data-testid="stacks-offer-form">
       <h3>Offer a settlement</h3>
-      <Field id={`${ids}-id`} label="Escrow number" error={errors.id}>
-        <input id={`${ids}-id`} inputMode="numeric" value={escrowId} onChange={(e) => setEscrowId(e.target.value)} />
-      </Field>
-      <Field id={`${ids}-m`} label="Milestone number" error={errors.milestone}>
-        <input id={`${ids}-m`} inputMode="numeric" value={milestone} onChange={(e) => setMilestone(e.target.value)} />
-      </Field>
+      <NumberField id={`${ids}-id`} label="Escrow number" error={errors.id} value={escrowId} onChange={setEscrowId} />
+      <NumberField id={`${ids}-m`} label="Milestone number" error={errors.milestone} value={milestone} onChange={setMilestone} />
       <Field id={`${ids}-s`} label="Freelancer's share (%)" error={errors.share}>
         <input id={`${ids}-s`} inputMode="decimal" value={share} onChange={(e) => setShare(e.target.value)} />
       </Field>
-      <Field id={`${ids}-d`} label="Offer valid for (days)" error={errors.days}>
-        <input id={`${ids}-d`} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
-      </Field>
+      <NumberField id={`${ids}-d`} label="Offer valid for (days)" error={errors.days} value={days} onChange={setDays} />
       <Field
         id={`${ids}-n`}
         label={api ? "Your offer number (blank: read from the chain)" : "Your offer number"}
