@@ -26,6 +26,7 @@ import {
   createArgs,
   deployer,
   ftBalance,
+  plain,
   prints,
   prng,
   repoRoot,
@@ -201,28 +202,6 @@ function idOf(r: TxResult): ClarityValue {
 }
 const hexOf = (id: ClarityValue) => (id as any).value as string;
 const NO_SUCH_ID = Cl.buffer(new Uint8Array(32));
-
-/** A Clarity value as plain JS: uints as bigints, principals as strings, buffers as 0x-hex, none as null. */
-function plain(cv: ClarityValue): any {
-  const v = cv as any;
-  switch (cv.type) {
-    case ClarityType.UInt:
-    case ClarityType.Int:
-      return BigInt(v.value);
-    case ClarityType.Buffer:
-      return `0x${v.value}`;
-    case ClarityType.OptionalNone:
-      return null;
-    case ClarityType.OptionalSome:
-      return plain(v.value);
-    case ClarityType.Tuple:
-      return Object.fromEntries(Object.entries(v.value).map(([k, x]) => [k, plain(x as ClarityValue)]));
-    case ClarityType.List:
-      return v.value.map((x: ClarityValue) => plain(x));
-    default:
-      return cvToValue(cv);
-  }
-}
 
 /** get-operation as plain values, or null. */
 const operation = (id: ClarityValue): Record<string, any> | null => plain(ro("get-operation", [id]));
