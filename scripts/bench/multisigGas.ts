@@ -16,6 +16,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { network } from "hardhat";
+import { multisigDomain, OPERATION_TYPES } from "../../generated/typedData.ts";
 import {
   encodeFunctionData,
   keccak256,
@@ -107,15 +108,8 @@ export async function measureMultisigGas(): Promise<MultisigGasRow[]> {
     await gasOf(relayer.sendTransaction({ to: worx.address, value: 10n ** 18n }));
     await gasOf(token.write.mint([worx.address, 10n ** 12n]));
     let nonce = 0n;
-    const worxDomain = { name: "WorxMultisig", version: "1", chainId, verifyingContract: worx.address } as const;
-    const worxTypes = {
-      Operation: [
-        { name: "target", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "data", type: "bytes" },
-        { name: "nonce", type: "uint256" },
-      ],
-    } as const;
+    const worxDomain = multisigDomain(chainId, worx.address);
+    const worxTypes = OPERATION_TYPES;
 
     // ── Safe 1.4.1: a proxy of the singleton, set up with the same owners and threshold ──
     const setupData = encodeFunctionData({

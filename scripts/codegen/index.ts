@@ -4,7 +4,7 @@
  *  - generated/deployments.ts  per CAIP-2 chain: contract addresses and start block, from the
  *                              Ignition deployments (their deployed_addresses.json + journal)
  *  - generated/stacks.ts       Stacks address books and Clarity function signatures (./stacks.ts)
- *  - generated/typedData.ts    MilestoneEscrow's EIP-712 settlement domain and types, from its source
+ *  - generated/typedData.ts    EIP-712 domains and types (escrow settlements, multisig approvals), from the sources
  * Nothing here is ever written by hand; run `npm run build` (abis) or any deploy (both).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -57,33 +57,58 @@ export function generateAbis(): string[] {
   return [...seen.keys()];
 }
 
-/**
- * The EIP-712 settlement typed data that the SPA signs and the tests and benchmarks sign with, read
- * from the one place it is spelled out: MilestoneEscrow's `EIP712(name, version)` constructor call
- * and its `SETTLEMENT_TYPEHASH` type string (the ABI carries neither).
- */
-export function generateTypedData(): void {
-  const sourceName = "contracts/escrow/MilestoneEscrow.sol";
-  const source = readFileSync(join(root, sourceName), "utf8");
-  const domain = source.match(/EIP712\(\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\)/);
-  const type = source.match(/SETTLEMENT_TYPEHASH\s*=\s*keccak256\(\s*"(\w+)\(([^)"]*)\)"\s*\)/);
-  if (!domain || !type) throw new Error(`${sourceName}: EIP712(name, version) or SETTLEMENT_TYPEHASH = keccak256("...") not found`);
-  const [, name, version] = domain;
+/** The EIP-712 domain (`EIP712(name, version)` constructor call) spelled out in a Solidity source. */
+function eip712Domain(sourceName: string): { name: string; version: string } {
+  const domain = readFileSync(join(root, sourceName), "utf8").match(/EIP712\(\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\)/);
+  if (!domain) throw new Error(`${sourceName}: EIP712(name, version) not found`);
+  return { name: domain[1]!, version: domain[2]! };
+}
+
+/** The typed-data struct of a `NAME = keccak256("Type(member, ...)")` constant in a Solidity source. */
+function eip712Type(sourceName: string, constant: string): { primaryType: string; params: string; types: Record<string, { name: string; type: string }[]> } {
+  const pattern = new RegExp(`${constant}\\s*=\\s*keccak256\\(\\s*"(\\w+)\\(([^)"]*)\\)"\\s*\\)`);
+  const type = readFileSync(join(root, sourceName), "utf8").match(pattern);
+  if (!type) throw new Error(`${sourceName}: ${constant} = keccak256("...") not found`);
   const [, primaryType, params] = type;
   const fields = params!.split(",").map((param) => {
     const [fieldType, fieldName, extra] = param.trim().split(/\s+/);
-    if (!fieldType || !fieldName || extra) throw new Error(`${sourceName}: unreadable SETTLEMENT_TYPEHASH member "${param}"`);
+    if (!fieldType || !fieldName || extra) throw new Error(`${sourceName}: unreadable ${constant} member "${param}"`);
     return { name: fieldName, type: fieldType };
   });
+  return { primaryType: primaryType!, params: params!, types: { [primaryType!]: fields } };
+}
+
+/**
+ * The EIP-712 typed data that the SPA signs and the tests and benchmarks sign with, read from the
+ * one place each is spelled out: the contracts' `EIP712(name, version)` constructor calls and
+ * their typehash strings (the ABI carries neither): MilestoneEscrow's settlement offers and
+ * WorxMultisig's operation approvals and cancellations.
+ */
+export function generateTypedData(): void {
+  const escrowSource = "contracts/escrow/MilestoneEscrow.sol";
+  const multisigSource = "contracts/multisig/WorxMultisig.sol";
+  const multisigTypes = "contracts/libraries/MultisigTypedData.sol";
+  const settlement = eip712Type(escrowSource, "SETTLEMENT_TYPEHASH");
+  const operation = eip712Type(multisigTypes, "OPERATION_TYPEHASH");
+  const cancel = eip712Type(multisigTypes, "CANCEL_TYPEHASH");
   const body =
     HEADER +
-    `/** MilestoneEscrow's EIP-712 domain name and version (${sourceName}). */\n` +
-    `export const SETTLEMENT_DOMAIN = ${JSON.stringify({ name, version })} as const;\n\n` +
+    `/** MilestoneEscrow's EIP-712 domain name and version (${escrowSource}). */\n` +
+    `export const SETTLEMENT_DOMAIN = ${JSON.stringify(eip712Domain(escrowSource))} as const;\n\n` +
     `/** The escrow contract's EIP-712 domain on a chain (IMilestoneEscrow.settleMilestone). */\n` +
     `export const settlementDomain = (chainId: number, verifyingContract: \`0x\${string}\`) =>\n` +
     `  ({ ...SETTLEMENT_DOMAIN, chainId, verifyingContract }) as const;\n\n` +
-    `/** What a party signs to offer a settlement: \`${primaryType}(${params})\`. */\n` +
-    `export const SETTLEMENT_TYPES = ${JSON.stringify({ [primaryType!]: fields })} as const;\n`;
+    `/** What a party signs to offer a settlement: \`${settlement.primaryType}(${settlement.params})\`. */\n` +
+    `export const SETTLEMENT_TYPES = ${JSON.stringify(settlement.types)} as const;\n\n` +
+    `/** WorxMultisig's EIP-712 domain name and version (${multisigSource}). */\n` +
+    `export const MULTISIG_DOMAIN = ${JSON.stringify(eip712Domain(multisigSource))} as const;\n\n` +
+    `/** One multisig's EIP-712 domain on a chain: its chain id is part of every signature (no cross-chain replay). */\n` +
+    `export const multisigDomain = (chainId: number, verifyingContract: \`0x\${string}\`) =>\n` +
+    `  ({ ...MULTISIG_DOMAIN, chainId, verifyingContract }) as const;\n\n` +
+    `/** What owners sign to approve an operation: \`${operation.primaryType}(${operation.params})\` (${multisigTypes}). */\n` +
+    `export const OPERATION_TYPES = ${JSON.stringify(operation.types)} as const;\n\n` +
+    `/** What owners sign to cancel an operation: \`${cancel.primaryType}(${cancel.params})\`. */\n` +
+    `export const CANCEL_TYPES = ${JSON.stringify(cancel.types)} as const;\n`;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "typedData.ts"), body);
 }
@@ -156,5 +181,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const books = generateDeployments();
   generateTypedData();
   const stacks = await generateStacks(root, outDir);
-  console.log(`[codegen] ${names.length} ABIs; EVM deployments: ${Object.keys(books).join(", ") || "none"}; Stacks: ${stacks.join(", ")}; settlement typed data -> generated/`);
+  console.log(`[codegen] ${names.length} ABIs; EVM deployments: ${Object.keys(books).join(", ") || "none"}; Stacks: ${stacks.join(", ")}; EIP-712 typed data -> generated/`);
 }

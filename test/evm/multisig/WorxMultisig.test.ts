@@ -21,6 +21,7 @@ import {
 } from "viem";
 import MultisigModule, { LOCAL_OWNERS } from "../../../scripts/deploy/ignition/modules/Multisig.ts";
 import { revertName } from "../../shared/revertName.ts";
+import { OPERATION_TYPES } from "../../../generated/typedData.ts";
 
 // `network.connect()` is deprecated in Hardhat 3.18: `create()` opens a fresh in-process chain.
 const { viem, ignition, networkHelpers } = await network.create();
@@ -29,15 +30,6 @@ const ROUTINE = 1; // OperationClass: Critical = 0 (the default), Routine = 1
 const CRITICAL = 0;
 const STATE = { Unknown: 0, Pending: 1, Queued: 2, Executed: 3, Cancelled: 4, Expired: 5 } as const;
 const HOUR = 60 * 60;
-
-const OPERATION_TYPES = {
-  Operation: [
-    { name: "target", type: "address" },
-    { name: "value", type: "uint256" },
-    { name: "data", type: "bytes" },
-    { name: "nonce", type: "uint256" },
-  ],
-} as const;
 
 interface Operation {
   target: Address;

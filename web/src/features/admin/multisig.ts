@@ -22,19 +22,10 @@ export type OpClass = "critical" | "routine";
 export const CLASS_INDEX: Record<OpClass, 0 | 1> = { critical: 0, routine: 1 };
 export const classOfIndex = (index: number): OpClass => (index === 1 ? "routine" : "critical");
 
-export const OPERATION_TYPES = {
-  Operation: [
-    { name: "target", type: "address" },
-    { name: "value", type: "uint256" },
-    { name: "data", type: "bytes" },
-    { name: "nonce", type: "uint256" },
-  ],
-} as const;
 
-/** The EIP-712 domain of one multisig: its chain id is part of every signature (no cross-chain replay). */
-export function multisigDomain(chainId: number, multisig: Address) {
-  return { name: "WorxMultisig", version: "1", chainId, verifyingContract: multisig } as const;
-}
+import { multisigDomain, OPERATION_TYPES } from "../../../../generated/typedData.ts";
+
+export { multisigDomain, OPERATION_TYPES };
 
 /** The operation's id: the EIP-712 digest owners sign (what `hashOperation` returns on chain). */
 export function operationId(chainId: number, multisig: Address, op: Operation): Hex {
