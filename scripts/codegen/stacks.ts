@@ -22,6 +22,18 @@ export const PROTOCOL_CONTRACTS = [
   "multisig",
   "sip-009-trait",
   "badges",
+  // The DAO (issue 6): its traits, the ExecutorDAO core and token, the extensions and the
+  // contracts they govern, then the bootstrap proposal dao-core's `construct` runs at deployment.
+  "proposal-trait",
+  "extension-trait",
+  "dao-core",
+  "dao-token",
+  "dao-treasury",
+  "fee-splitter",
+  "work-rewards",
+  "staking-fee-discount",
+  "proposal-voting",
+  "dao-bootstrap",
 ] as const;
 /** Extra contracts a local devnet demo has. */
 const DEVNET_CONTRACTS = ["mock-sip010"] as const;

@@ -6,15 +6,20 @@
  * is moved forward once, with `evm_increaseTime` and a single `evm_mine`), an unfunded and a
  * cancelled escrow —, a work history for the badges (bob, #2, completes ten jobs all rated 5 stars:
  * Bronze is claimable; dave, #4, completes three rated 4 stars: on the leaderboard, short of
- * Bronze) and one multisig operation waiting for approvals (so the admin console shows a queue). Nothing here needs admin powers: those belong to the multisig (Protocol Ignition
- * module). Import it only after a deploy: it reads the generated registry at load time.
+ * Bronze) and one multisig operation waiting for approvals (so the admin console shows a queue) —,
+ * then the DAO's first days ({@link seedDao}): work rewards claimed, votes delegated, WORX staked,
+ * fees split into the treasury, one proposal executed and one open for votes. Nothing here needs
+ * admin powers: those belong to the multisig and the DAO's timelock (Protocol Ignition module).
+ * Import it only after a deploy: it reads the generated registry at load time.
  */
 import {
   createPublicClient,
   createTestClient,
   createWalletClient,
   encodeFunctionData,
+  formatUnits,
   http,
+  keccak256,
   parseEther,
   parseEventLogs,
   parseUnits,
@@ -25,7 +30,16 @@ import {
   type Hex,
 } from "viem";
 import { hardhat } from "viem/chains";
-import { demoStablecoinAbi, milestoneEscrowAbi, worxMultisigAbi } from "../../generated/abis.ts";
+import {
+  demoStablecoinAbi,
+  feeSplitterAbi,
+  milestoneEscrowAbi,
+  timelockControllerAbi,
+  workRewardsAbi,
+  worxGovernorAbi,
+  worxMultisigAbi,
+  worxTokenAbi,
+} from "../../generated/abis.ts";
 import { evmContract } from "../../generated/deployments.ts";
 import { demoRoles, localAccount } from "./accounts.ts";
 import { connectMultisig } from "./multisigOps.ts";
@@ -37,7 +51,31 @@ export interface SeedSummary {
   accounts: Record<keyof typeof demoRoles, Address>;
   /** The multisig operation left pending: a platform fee change to 8%, 1 of 2 approvals. */
   pendingOperation: { id: Hex; description: string };
+  /** The DAO's demo state (see {@link seedDao}). */
+  dao: DaoSeedSummary;
 }
+
+export interface DaoSeedSummary {
+  /** Escrows whose work reward was claimed (bob's jobs for alice). */
+  rewardedEscrows: bigint[];
+  /** WORX (wei) bob locked for 90 days. */
+  bobStaked: bigint;
+  /** dUSD (6 decimals) the treasury holds once its share of the fees is released and the grant paid. */
+  treasuryDusd: bigint;
+  /** The executed treasury grant and the proposal open for votes (id as OpenZeppelin's Governor hashes it). */
+  executedProposal: { id: bigint; description: string };
+  activeProposal: { id: bigint; description: string };
+  /** One line per fact, for `npm start`'s summary. */
+  lines: string[];
+}
+
+/** dUSD the executed demo proposal grants carol from the treasury. */
+export const DEMO_GRANT_DUSD = 100;
+/** WORX bob stakes for 90 days: 750 WORX of staking power, below the first fee-discount tier
+ * (1 000), so the demo's and the tests' fees for bob stay the plain 10%. */
+export const DEMO_BOB_STAKE_WORX = 500;
+/** The DAO share the open demo proposal asks for (basis points). */
+export const DEMO_PROPOSED_DAO_SHARE_BPS = 7_500;
 
 /** Fee the pending demo operation proposes (basis points). */
 export const DEMO_PROPOSED_FEE_BPS = 800;
@@ -230,10 +268,128 @@ export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   };
   await multisig.propose(feeChange, localAccount(demoRoles.deployer));
 
+  // 9. The DAO: rewards for bob's jobs for alice (the logo and the nine Bronze jobs); dave's and
+  //    carol's stay claimable in the SPA.
+  const dao = await seedDao(rpcUrl, [logo, ...bobJobs]);
+
   return {
     escrows: count,
     states,
     accounts,
     pendingOperation: { id: multisig.id(feeChange), description: `set the platform fee to ${DEMO_PROPOSED_FEE_BPS / 100}% (1 of 2 approvals)` },
+    dao,
+  };
+}
+
+/**
+ * The DAO's demo history, on top of finished escrows (`rewardedEscrows`, alice's jobs for bob):
+ *  1. anyone claims their work rewards (bob: 1 WORX per dUSD paid; alice, the client: half of it);
+ *  2. bob and alice delegate their votes to themselves; bob stakes {@link DEMO_BOB_STAKE_WORX} WORX
+ *     for 90 days (his votes stay);
+ *  3. the FeeSplitter collects the escrow's dUSD fees, splits them 70/30, and releases the
+ *     treasury's share to the timelock (the operations share stays owed to the multisig);
+ *  4. bob proposes a {@link DEMO_GRANT_DUSD} dUSD grant to carol; bob and alice vote for it; it is
+ *     queued and executed after the timelock's delay;
+ *  5. alice proposes raising the DAO's share of fees to 75%: voting is open, nobody has voted yet.
+ * The clock moves forward four times (voting delay, voting period, timelock delay, voting delay:
+ * about 27 h locally), each with `evm_increaseTime` and a single `evm_mine` (a live indexer follows
+ * single blocks; `hardhat_mine` with a count confuses it).
+ */
+export async function seedDao(rpcUrl: string, rewardedEscrows: bigint[]): Promise<DaoSeedSummary> {
+  const chain = "eip155:31337" as const;
+  const escrow = evmContract(chain, "MilestoneEscrow");
+  const dusd = evmContract(chain, "DemoStablecoin");
+  const worx = evmContract(chain, "WorxToken");
+  const governor = evmContract(chain, "WorxGovernor");
+  const timelock = evmContract(chain, "TimelockController");
+  const splitter = evmContract(chain, "FeeSplitter");
+  const rewards = evmContract(chain, "WorkRewards");
+  const transport = http(rpcUrl);
+  const publicClient = createPublicClient({ chain: hardhat, transport });
+  const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport });
+  const wallet = (index: number) => createWalletClient({ chain: hardhat, transport, account: localAccount(index) });
+  const mined = async (hash: Promise<Hash>) => {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
+    if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
+    return receipt;
+  };
+  const send = (from: number, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
+    mined(wallet(from).writeContract({ address, abi, functionName, args } as never));
+  const read = <T>(address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
+    publicClient.readContract({ address, abi, functionName, args } as never) as Promise<T>;
+  const advance = async (seconds: bigint) => {
+    await testClient.increaseTime({ seconds: Number(seconds) });
+    await testClient.request({ method: "evm_mine" } as never);
+  };
+  const { deployer, alice, bob, carol } = demoRoles;
+  const lines: string[] = [];
+  const WORX = 10n ** 18n;
+  const worxText = (wei: bigint) => `${(wei / WORX).toLocaleString("en-US")} WORX`;
+
+  // 1. Work rewards (anyone may claim; each party claims here for the demo's realism).
+  for (const id of rewardedEscrows) await send(bob, rewards, workRewardsAbi, "claimWorkReward", [id]);
+  const balance = (account: number) => read<bigint>(worx, worxTokenAbi, "balanceOf", [localAccount(account).address]);
+  lines.push(`work rewards claimed for escrows #${rewardedEscrows.join(", #")}: bob ${worxText(await balance(bob))}, alice ${worxText(await balance(alice))}`);
+
+  // 2. Delegation and staking.
+  for (const account of [bob, alice]) await send(account, worx, worxTokenAbi, "delegate", [localAccount(account).address]);
+  const bobStaked = BigInt(DEMO_BOB_STAKE_WORX) * WORX;
+  await send(bob, worx, worxTokenAbi, "stake", [bobStaked, 1 /* LockTerm.Days90 */]);
+  lines.push(`bob and alice delegated to themselves; bob staked ${worxText(bobStaked)} for 90 days`);
+
+  // 3. Fees: collected and split by the FeeSplitter, the treasury's share released to the timelock.
+  await send(deployer, splitter, feeSplitterAbi, "collect", [escrow, dusd]);
+  await send(deployer, splitter, feeSplitterAbi, "release", [dusd, timelock]);
+
+  // 4. A treasury grant, from proposal to execution.
+  const grant = parseUnits(String(DEMO_GRANT_DUSD), 6);
+  const grantCall = {
+    targets: [dusd],
+    values: [0n],
+    calldatas: [encodeFunctionData({ abi: demoStablecoinAbi, functionName: "transfer", args: [localAccount(carol).address, grant] })],
+    description: `# Documentation grant for carol\n\nPays carol ${DEMO_GRANT_DUSD} dUSD from the treasury for writing the user guide.`,
+  };
+  const proposalId = async (call: typeof grantCall, proposer: number) => {
+    const receipt = await send(proposer, governor, worxGovernorAbi, "propose", [call.targets, call.values, call.calldatas, call.description]);
+    return parseEventLogs({ abi: worxGovernorAbi, eventName: "ProposalCreated", logs: receipt.logs })[0]!.args.proposalId;
+  };
+  const descriptionHash = (call: typeof grantCall) => keccak256(stringToHex(call.description));
+  const votingDelay = await read<bigint>(governor, worxGovernorAbi, "votingDelay");
+  const grantId = await proposalId(grantCall, bob);
+  await advance(votingDelay + 1n);
+  await send(bob, governor, worxGovernorAbi, "castVote", [grantId, 1 /* For */]);
+  await send(alice, governor, worxGovernorAbi, "castVoteWithReason", [grantId, 1, "Good docs bring clients."]);
+  const deadline = await read<bigint>(governor, worxGovernorAbi, "proposalDeadline", [grantId]);
+  await advance(deadline - BigInt((await publicClient.getBlock()).timestamp) + 1n);
+  const queued = await send(carol, governor, worxGovernorAbi, "queue", [grantCall.targets, grantCall.values, grantCall.calldatas, descriptionHash(grantCall)]);
+  const eta = parseEventLogs({ abi: worxGovernorAbi, eventName: "ProposalQueued", logs: queued.logs })[0]!.args.etaSeconds;
+  await advance(eta - BigInt((await publicClient.getBlock()).timestamp) + 1n);
+  await send(carol, governor, worxGovernorAbi, "execute", [grantCall.targets, grantCall.values, grantCall.calldatas, descriptionHash(grantCall)]);
+  const treasuryDusd = await read<bigint>(dusd, demoStablecoinAbi, "balanceOf", [timelock]);
+  lines.push(`proposal "Documentation grant for carol" executed: the treasury (timelock ${timelock}) paid carol ${DEMO_GRANT_DUSD} dUSD and holds ${formatUnits(treasuryDusd, 6)} dUSD`);
+
+  // 5. A parameter change open for votes.
+  const shareCall = {
+    targets: [splitter],
+    values: [0n],
+    calldatas: [encodeFunctionData({ abi: feeSplitterAbi, functionName: "setDaoShare", args: [DEMO_PROPOSED_DAO_SHARE_BPS] })],
+    description: `# Raise the treasury's share of fees to ${DEMO_PROPOSED_DAO_SHARE_BPS / 100}%\n\nFeeSplitter.setDaoShare(${DEMO_PROPOSED_DAO_SHARE_BPS}): operations keep ${100 - DEMO_PROPOSED_DAO_SHARE_BPS / 100}%.`,
+  };
+  const shareId = await proposalId(shareCall, alice);
+  await advance(votingDelay + 1n);
+  lines.push(`proposal "Raise the treasury's share of fees to ${DEMO_PROPOSED_DAO_SHARE_BPS / 100}%" open for votes (no vote yet)`);
+  // The settings, read back so the summary never drifts from the deployment.
+  const votingPeriod = await read<bigint>(governor, worxGovernorAbi, "votingPeriod");
+  const threshold = await read<bigint>(governor, worxGovernorAbi, "proposalThreshold");
+  const minDelay = await read<bigint>(timelock, timelockControllerAbi, "getMinDelay");
+  lines.push(`governance: ${votingDelay / 3_600n} h voting delay, ${votingPeriod / 3_600n} h voting, ${minDelay / 3_600n} h timelock; proposing takes ${worxText(threshold)} of votes`);
+
+  return {
+    rewardedEscrows,
+    bobStaked,
+    treasuryDusd,
+    executedProposal: { id: grantId, description: grantCall.description },
+    activeProposal: { id: shareId, description: shareCall.description },
+    lines,
   };
 }

@@ -3,9 +3,11 @@
 // uses before it), then the multisig's `initialize`, the token allowlist (the registry's
 // stablecoins), the arbiters and the escrow's role handover as contract calls, every transaction
 // by the deployer, in post-condition deny mode with no post-conditions (nothing moves funds),
-// with consecutive nonces, then the badges' attesters and admin handover. The signed calls are then
+// with consecutive nonces, then the badges' attesters and admin handover. Before the escrow's
+// handover the deployer bootstraps the DAO (dao-core construct) and wires it to the escrow (fee
+// recipient: the fee-splitter; fee-discount source: staking-fee-discount). The signed calls are then
 // replayed in simnet (same sources, deployed by Clarinet) to show they leave the multisig configured
-// and holding every escrow role and the badges' admin role.
+// and holding every escrow role and the badges' admin role, and the DAO constructed and wired.
 import { describe, expect, it } from "vitest";
 import {
   AddressVersion,
@@ -47,7 +49,25 @@ const PARAMETERS: MultisigParameters = {
  * lists none for Stacks yet); rebased onto the simnet deployer, where mock-sip010 exists. */
 const tokenOf = (deployer: string) => `${deployer}.mock-sip010`;
 
-const EXPECTED_DEPLOYS = ["sip-010-trait", "fee-discount-trait", "escrow", "multisig-traits", "multisig", "sip-009-trait", "badges"];
+const EXPECTED_DEPLOYS = [
+  "sip-010-trait",
+  "fee-discount-trait",
+  "escrow",
+  "multisig-traits",
+  "multisig",
+  "sip-009-trait",
+  "badges",
+  "proposal-trait",
+  "extension-trait",
+  "dao-core",
+  "dao-token",
+  "dao-treasury",
+  "fee-splitter",
+  "work-rewards",
+  "staking-fee-discount",
+  "proposal-voting",
+  "dao-bootstrap",
+];
 const expectedSteps = (deployer: string) => [
   ...EXPECTED_DEPLOYS,
   "multisig.initialize",
@@ -55,6 +75,9 @@ const expectedSteps = (deployer: string) => [
   "escrow.set-fee-discount-source badges",
   `escrow.grant-role arbiter ${OWNERS[3]}`,
   `escrow.grant-role arbiter ${OWNERS[4]}`,
+  "dao-core.construct dao-bootstrap",
+  "escrow.set-fee-recipient fee-splitter",
+  "escrow.set-fee-discount-source staking-fee-discount",
   "escrow.grant-role admin",
   "escrow.grant-role fee-manager",
   "escrow.grant-role pauser",
@@ -103,7 +126,7 @@ async function signedSequence(firstNonce = 7n) {
 }
 
 describe("stacks deploy script", () => {
-  it("dry run: deploys in dependency order, then initialize, allowlist, discount source, arbiters and the role handover; Clarity 4, deny mode, one signer, consecutive nonces", async () => {
+  it("dry run: deploys in dependency order, then initialize, allowlist, discount source, arbiters, the DAO's bootstrap and wiring, and the role handover; Clarity 4, deny mode, one signer, consecutive nonces", async () => {
     const { deployer, steps, decoded } = await signedSequence();
     expect(steps.map((s) => s.name)).toEqual(expectedSteps(deployer));
     const sources = protocolSources();
@@ -139,6 +162,18 @@ describe("stacks deploy script", () => {
     expect(sources[5].codeBody).toContain("(define-trait nft-trait");
     expect(sources[6].codeBody).toContain("(impl-trait .sip-009-trait.nft-trait)");
     expect(sources[6].codeBody).toContain("(contract-call? .escrow get-freelancer-stats");
+    // the DAO: its traits first, dao-core before the contracts asking it "is this the DAO?", the
+    // bootstrap proposal last (it calls dao-core and proposal-voting)
+    const at = (name: string) => sources.findIndex((c) => c.name === name);
+    expect(sources[at("proposal-trait")].codeBody).toContain("(define-trait proposal-trait");
+    expect(sources[at("dao-core")].codeBody).toContain("(use-trait proposal-trait .proposal-trait.proposal-trait)");
+    for (const name of ["dao-token", "dao-treasury", "fee-splitter", "work-rewards", "staking-fee-discount", "proposal-voting"]) {
+      expect(sources[at(name)].codeBody, name).toContain("(contract-call? .dao-core is-dao-or-extension");
+      expect(at(name), name).toBeGreaterThan(at("dao-core"));
+    }
+    expect(at("work-rewards")).toBeGreaterThan(at("dao-token"));
+    expect(sources[at("dao-bootstrap")].codeBody).toContain("(impl-trait .proposal-trait.proposal-trait)");
+    expect(at("dao-bootstrap")).toBe(sources.length - 1);
     // the calls' arguments
     const args = (i: number) => (decoded[i].payload as any).functionArgs as ClarityValue[];
     const escrow = `${deployer}.escrow`;
@@ -160,15 +195,18 @@ describe("stacks deploy script", () => {
     expect(args(first + 2)).toEqual([Cl.some(Cl.principal(`${deployer}.badges`))]);
     expect(args(first + 3)).toEqual([Cl.stringAscii("arbiter"), Cl.principal(OWNERS[3])]);
     expect(args(first + 4)).toEqual([Cl.stringAscii("arbiter"), Cl.principal(OWNERS[4])]);
+    expect(args(first + 5)).toEqual([Cl.principal(`${deployer}.dao-bootstrap`)]);
+    expect(args(first + 6)).toEqual([Cl.principal(`${deployer}.fee-splitter`)]);
+    expect(args(first + 7)).toEqual([Cl.some(Cl.principal(`${deployer}.staking-fee-discount`))]);
     ["admin", "fee-manager", "pauser"].forEach((role, k) =>
-      expect(args(first + 5 + k)).toEqual([Cl.stringAscii(role), Cl.principal(multisig)]),
+      expect(args(first + 8 + k)).toEqual([Cl.stringAscii(role), Cl.principal(multisig)]),
     );
     ["fee-manager", "pauser", "admin"].forEach((role, k) =>
-      expect(args(first + 8 + k)).toEqual([Cl.stringAscii(role), Cl.principal(deployer)]),
+      expect(args(first + 11 + k)).toEqual([Cl.stringAscii(role), Cl.principal(deployer)]),
     );
-    expect(args(first + 11)).toEqual([Cl.stringAscii("attester"), Cl.principal(OWNERS[2])]);
-    expect(args(first + 12)).toEqual([Cl.stringAscii("admin"), Cl.principal(multisig)]);
-    expect(args(first + 13)).toEqual([Cl.stringAscii("admin"), Cl.principal(deployer)]);
+    expect(args(first + 14)).toEqual([Cl.stringAscii("attester"), Cl.principal(OWNERS[2])]);
+    expect(args(first + 15)).toEqual([Cl.stringAscii("admin"), Cl.principal(multisig)]);
+    expect(args(first + 16)).toEqual([Cl.stringAscii("admin"), Cl.principal(deployer)]);
   });
 
   it("dry run: the signed calls, replayed in simnet, configure the multisig and hand it every escrow role", async () => {
@@ -212,8 +250,21 @@ describe("stacks deploy script", () => {
     // the registry's stablecoins (here the stand-in) and STX are allowed; the arbiters can rule
     expect(ro("escrow", "is-token-allowed", [Cl.some(Cl.principal(tokenOf(here)))])).toBeBool(true);
     expect(ro("escrow", "is-token-allowed", [Cl.none()])).toBeBool(true);
-    // the badges feed the escrow's fee discount, as the EVM Protocol module wires them
-    expect(ro("escrow", "get-fee-discount-source")).toBeSome(Cl.principal(`${here}.badges`));
+    // the DAO's staking-fee-discount (which honours the badges' discount) feeds the escrow's fee
+    // discount and the fee-splitter receives its fees, as the EVM Protocol module wires them
+    expect(ro("escrow", "get-fee-discount-source")).toBeSome(Cl.principal(`${here}.staking-fee-discount`));
+    expect(ro("escrow", "get-fee-recipient")).toEqual(Cl.principal(`${here}.fee-splitter`));
+    // the DAO: constructed once with its bootstrap (extensions enabled, the bootstrap recorded as
+    // executed), the splitter paying its treasury share to dao-treasury and the rest to the multisig
+    expect(ro("dao-core", "is-constructed")).toBeBool(true);
+    for (const extension of ["proposal-voting", "dao-treasury", "work-rewards"])
+      expect(ro("dao-core", "is-extension", [Cl.principal(`${here}.${extension}`)]), extension).toBeBool(true);
+    expect(ro("dao-core", "executed-at", [Cl.principal(`${here}.dao-bootstrap`)])).toBeSome(expect.anything());
+    expect(ro("fee-splitter", "get-treasury")).toEqual(Cl.principal(`${here}.dao-treasury`));
+    expect(ro("fee-splitter", "get-operations")).toEqual(Cl.principal(`${here}.multisig`));
+    expect(ro("fee-splitter", "get-dao-share-bps")).toBeUint(7000);
+    // the DAO is bootstrapped once: a second construct is refused (ERR-NOT-CONSTRUCTOR)
+    expect(simnet.callPublicFn("dao-core", "construct", [Cl.principal(`${here}.dao-bootstrap`)], here).result).toBeErr(Cl.uint(4002));
     for (const a of [OWNERS[3], OWNERS[4]]) expect(ro("escrow", "has-role", [Cl.stringAscii("arbiter"), Cl.principal(a)])).toBeBool(true);
     expect(ro("escrow", "has-role", [Cl.stringAscii("arbiter"), Cl.principal(`${here}.multisig`)])).toBeBool(false);
     // the badges: administered by the multisig only; the configured attesters attest

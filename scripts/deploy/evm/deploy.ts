@@ -1,6 +1,7 @@
 /**
- * Deploys the protocol (escrow, badges as its fee-discount source, and the multisig that
- * administers both) to any EVM chain of the chain registry, in one command:
+ * Deploys the protocol (escrow, badges, the multisig that administers both, and the DAO: WORX
+ * token, governor, timelock treasury, fee splitter, staking fee discount, work rewards) to any EVM
+ * chain of the chain registry, in one command:
  *
  *   npx tsx scripts/deploy/evm/deploy.ts --chain base --parameters protocol.base.json [--dry-run] [--verify]
  *
@@ -8,8 +9,16 @@
  * parameters, see scripts/deploy/ignition/modules/Protocol.ts):
  *   { "owners": ["0x…", …], "routineThreshold": 2, "criticalThreshold": 3,
  *     "routineDelay": 86400, "criticalDelay": 172800, "guardian": "0x…",
- *     "feeRecipient": "0x…", "feeBps": 1000 }
- * and the registry adds the rest (`allowedTokens`: the native coin and the chain's stablecoins).
+ *     "feeBps": 1000 }
+ * and the registry adds the rest (`allowedTokens`: the native coin and the chain's stablecoins;
+ * `rewardTokens` / `rewardRates`: the stablecoins at 1 WORX per unit). On a public chain the DAO's
+ * governance settings default to {@link DAO_PUBLIC_DEFAULTS} (1 day voting delay, 5 days voting,
+ * 1 000 WORX threshold, 4% quorum, 2 days late-quorum extension and timelock); the file may
+ * override any of them (`votingDelay`, `votingPeriod`, `proposalThreshold` as "…n" WORX wei,
+ * `quorumNumerator`, `voteExtension`, `timelockDelay`, `daoShareBps`, `clientShareBps`, `premint`,
+ * `premintHolder`, `discountTiers`, `rewardRates`). The escrow's fees go to the DAO's FeeSplitter
+ * (70% to the timelock treasury, 30% to the multisig); `feeRecipient` is optional and only the
+ * escrow's recipient until the splitter replaces it, a few transactions later.
  * On a public chain the command refuses parameters that are missing or that name one of Hardhat's
  * public test accounts (their keys are known to everyone).
  *
@@ -29,10 +38,16 @@ import { getAddress, isAddress } from "viem";
 import { chains, type ChainInfo } from "../../registry/chains.ts";
 import { localAccount } from "../../dev/accounts.ts";
 import { repoRoot } from "../../dev/stack.ts";
+import { DAO_PUBLIC_DEFAULTS } from "../ignition/modules/Dao.ts";
 import { protocolParameters } from "../ignition/modules/Protocol.ts";
 
 /** What the operator must set on a public chain: the module's defaults are local test accounts. */
-const REQUIRED = ["owners", "routineThreshold", "criticalThreshold", "routineDelay", "criticalDelay", "guardian", "feeRecipient", "feeBps"] as const;
+const REQUIRED = ["owners", "routineThreshold", "criticalThreshold", "routineDelay", "criticalDelay", "guardian", "feeBps"] as const;
+
+/** {@link DAO_PUBLIC_DEFAULTS} as Ignition parameters (JSON: bigints as "…n" strings). */
+function publicDaoParameters(): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(DAO_PUBLIC_DEFAULTS).map(([k, v]) => [k, typeof v === "bigint" ? `${v}n` : v]));
+}
 
 export interface DeployPlan {
   chain: ChainInfo;
@@ -60,7 +75,8 @@ export function planDeployment(chainKey: string, overrides: Record<string, unkno
       throw new Error(`${chain.name}: the parameters file must set ${missing.join(", ")} (the defaults are local test accounts)`);
     }
     const testAccounts = publicTestAccounts();
-    const addresses = [...(overrides.owners as unknown[]), overrides.guardian, overrides.feeRecipient];
+    const optional = (["feeRecipient", "premintHolder"] as const).filter((name) => overrides[name] !== undefined).map((name) => overrides[name]);
+    const addresses = [...(overrides.owners as unknown[]), overrides.guardian, ...optional];
     for (const address of addresses) {
       if (typeof address !== "string" || !isAddress(address)) throw new Error(`${chain.name}: "${String(address)}" is not an address`);
       if (testAccounts.has(address.toLowerCase())) {
@@ -68,7 +84,7 @@ export function planDeployment(chainKey: string, overrides: Record<string, unkno
       }
     }
   }
-  return { chain, parameters: protocolParameters(chain.key, overrides) };
+  return { chain, parameters: protocolParameters(chain.key, chain.local ? overrides : { ...publicDaoParameters(), ...overrides }) };
 }
 
 export interface DryRunResult {
@@ -85,16 +101,33 @@ export interface DryRunResult {
   feeDiscountSource: string;
   /** Whether the multisig alone holds the escrow's and the badges' admin roles (the deployer renounced them). */
   handedOver: boolean;
+  /** The DAO's contracts. */
+  dao: { token: `0x${string}`; governor: `0x${string}`; timelock: `0x${string}`; feeSplitter: `0x${string}`; stakingFeeDiscount: `0x${string}`; workRewards: `0x${string}` };
+  /** Governance settings read back from the governor and the timelock (seconds, WORX wei, percent). */
+  governance: { votingDelay: bigint; votingPeriod: bigint; proposalThreshold: bigint; quorumNumerator: bigint; voteExtension: bigint; timelockDelay: bigint };
+  /** Whether the DAO is wired: the timelock administers every DAO contract and holds the escrow's
+   *  FEE_MANAGER_ROLE, the governor alone proposes, the deployer holds no DAO role. */
+  daoHandedOver: boolean;
+}
+
+/** Parameters as Ignition reads them from the file: "123n" strings become bigints (JSON has none). */
+function reviveBigints(value: unknown): unknown {
+  if (typeof value === "string" && /^\d+n$/.test(value)) return BigInt(value.slice(0, -1));
+  if (Array.isArray(value)) return value.map(reviveBigints);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveBigints(v)]));
+  return value;
 }
 
 /** Simulates the deployment on an in-process chain with the target's chain id. */
 export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunResult> {
   const { network } = await import("hardhat");
   const { default: ProtocolModule, ESCROW_ROLES, BADGES_ADMIN_ROLE } = await import("../ignition/modules/Protocol.ts");
+  const { DAO_ROLES } = await import("../ignition/modules/Dao.ts");
   const { viem, ignition } = await network.create({ network: "hardhat", override: { chainId: chain.chainId } });
   const publicClient = await viem.getPublicClient();
   const [deployer] = await viem.getWalletClients();
-  const { milestoneEscrow, worxBadges, worxMultisig } = await ignition.deploy(ProtocolModule, { parameters: parameters as DeploymentParameters, displayUi: false });
+  const deployed = await ignition.deploy(ProtocolModule, { parameters: reviveBigints(parameters) as DeploymentParameters, displayUi: false });
+  const { milestoneEscrow, worxBadges, worxMultisig, worxToken, worxGovernor, timelockController, feeSplitter, stakingFeeDiscount, workRewards } = deployed;
 
   const transactions = Number(await publicClient.getBlockNumber()); // automine: one block per transaction
   let gas = 0n;
@@ -106,6 +139,25 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
   }
   handedOver &&= await worxBadges.read.hasRole([BADGES_ADMIN_ROLE, worxMultisig.address]);
   handedOver &&= !(await worxBadges.read.hasRole([BADGES_ADMIN_ROLE, deployer!.account.address]));
+  const me = deployer!.account.address;
+  const timelock = timelockController.address;
+  const { DEFAULT_ADMIN_ROLE, MINTER_ROLE, PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE } = DAO_ROLES;
+  const daoChecks = [
+    timelockController.read.hasRole([PROPOSER_ROLE, worxGovernor.address]),
+    timelockController.read.hasRole([CANCELLER_ROLE, worxGovernor.address]),
+    timelockController.read.hasRole([EXECUTOR_ROLE, "0x0000000000000000000000000000000000000000"]),
+    timelockController.read.hasRole([DEFAULT_ADMIN_ROLE, timelock]),
+    worxToken.read.hasRole([DEFAULT_ADMIN_ROLE, timelock]),
+    worxToken.read.hasRole([MINTER_ROLE, workRewards.address]),
+    feeSplitter.read.hasRole([DEFAULT_ADMIN_ROLE, timelock]),
+    stakingFeeDiscount.read.hasRole([DEFAULT_ADMIN_ROLE, timelock]),
+    workRewards.read.hasRole([DEFAULT_ADMIN_ROLE, timelock]),
+    milestoneEscrow.read.hasRole([ESCROW_ROLES.FEE_MANAGER_ROLE, timelock]),
+    ...[PROPOSER_ROLE, CANCELLER_ROLE, DEFAULT_ADMIN_ROLE].map(async (role) => !(await timelockController.read.hasRole([role, me]))),
+    ...[DEFAULT_ADMIN_ROLE, MINTER_ROLE].map(async (role) => !(await worxToken.read.hasRole([role, me]))),
+    ...[feeSplitter, stakingFeeDiscount, workRewards].map(async (c) => !(await c.read.hasRole([DEFAULT_ADMIN_ROLE, me]))),
+  ];
+  const daoHandedOver = (await Promise.all(daoChecks)).every(Boolean);
   const allowedTokens = [];
   for (const token of parameters.Protocol.allowedTokens as `0x${string}`[]) {
     allowedTokens.push({ token, allowed: await milestoneEscrow.read.isTokenAllowed([token]) });
@@ -122,19 +174,46 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
     allowedTokens,
     feeDiscountSource: await milestoneEscrow.read.feeDiscountSource(),
     handedOver,
+    dao: {
+      token: worxToken.address,
+      governor: worxGovernor.address,
+      timelock,
+      feeSplitter: feeSplitter.address,
+      stakingFeeDiscount: stakingFeeDiscount.address,
+      workRewards: workRewards.address,
+    },
+    governance: {
+      votingDelay: await worxGovernor.read.votingDelay(),
+      votingPeriod: await worxGovernor.read.votingPeriod(),
+      proposalThreshold: await worxGovernor.read.proposalThreshold(),
+      quorumNumerator: await worxGovernor.read.quorumNumerator(),
+      voteExtension: BigInt(await worxGovernor.read.lateQuorumVoteExtension()),
+      timelockDelay: await timelockController.read.getMinDelay(),
+    },
+    daoHandedOver,
   };
 }
 
 function printDryRun(plan: DeployPlan, r: DryRunResult): void {
   console.log(`Dry run on a simulated ${plan.chain.name} (chain id ${r.chainId}): nothing was sent.`);
   console.log(`  MilestoneEscrow  ${r.escrow}  (simulated deployer: real addresses depend on your deployer's nonce)`);
-  console.log(`  WorxBadges       ${r.badges}  (the escrow's fee-discount source: ${r.feeDiscountSource.toLowerCase() === r.badges.toLowerCase() ? "yes" : "NO"})`);
+  console.log(`  WorxBadges       ${r.badges}`);
   console.log(`  WorxMultisig     ${r.multisig}`);
+  const same = (a: string, b: string) => (a.toLowerCase() === b.toLowerCase() ? "yes" : "NO");
+  console.log(`  WorxToken        ${r.dao.token}`);
+  console.log(`  WorxGovernor     ${r.dao.governor}`);
+  console.log(`  Timelock         ${r.dao.timelock}  (the DAO treasury)`);
+  console.log(`  FeeSplitter      ${r.dao.feeSplitter}  (the escrow's fee recipient: ${same(r.feeRecipient, r.dao.feeSplitter)})`);
+  console.log(`  StakingFeeDisc.  ${r.dao.stakingFeeDiscount}  (the escrow's fee-discount source: ${same(r.feeDiscountSource, r.dao.stakingFeeDiscount)})`);
+  console.log(`  WorkRewards      ${r.dao.workRewards}`);
+  const g = r.governance;
+  console.log(`  governance       delay ${g.votingDelay} s, period ${g.votingPeriod} s, threshold ${g.proposalThreshold} wei, quorum ${g.quorumNumerator}%, extension ${g.voteExtension} s, timelock ${g.timelockDelay} s`);
   console.log(`  transactions     ${r.transactions}, gas ${r.gas.toLocaleString("en-US")}`);
-  console.log(`  platform fee     ${r.feeBps} bps, treasury ${r.feeRecipient}`);
+  console.log(`  platform fee     ${r.feeBps} bps, fee recipient ${r.feeRecipient}`);
   for (const { token, allowed } of r.allowedTokens) console.log(`  allowed token    ${token}  ${allowed ? "yes" : "NO"}`);
   console.log(`  owners           ${(plan.parameters.Protocol.owners as string[] | undefined)?.join(", ") ?? "(local defaults)"}`);
   console.log(`  roles            ${r.handedOver ? "held by the multisig alone" : "NOT handed over: check the module"}`);
+  console.log(`  DAO roles        ${r.daoHandedOver ? "held by the timelock; the governor proposes; the deployer holds none" : "NOT handed over: check the module"}`);
 }
 
 async function main(): Promise<void> {

@@ -3,9 +3,9 @@
  * configures them:
  * `npx tsx scripts/deploy/stacks/deploy.ts --network testnet|mainnet --parameters FILE [--dry-run]`.
  *
- * 1. Deploys PROTOCOL_CONTRACTS (scripts/codegen/stacks.ts) and the traits they use (e.g.
- *    fee-discount-trait, read from their `use-trait` / `impl-trait` / static `contract-call?`
- *    references), dependencies first, as Clarity 4.
+ * 1. Deploys PROTOCOL_CONTRACTS (scripts/codegen/stacks.ts: the escrow, the multisig, the badges
+ *    and the DAO) and the traits they use (e.g. fee-discount-trait, read from their `use-trait` /
+ *    `impl-trait` / static `contract-call?` references), dependencies first, as Clarity 4.
  * 2. Sends, as the deployer, the multisig's one-time `initialize` (owners, thresholds, delays,
  *    guardian, routine (target, selector) pairs, pausable targets: the EVM WorxMultisig
  *    constructor's parameters), allowlists the chain registry's stablecoins for new jobs
@@ -18,8 +18,14 @@
  *    administers badges through its `call` operation, badges' `execute`), and the deployer's
  *    "admin" revoked.
  *    From then on only the multisig's timelocked operations administer the escrow and the badges.
+ *    The DAO (issue 6), before the escrow's handover (it needs the deployer's "fee-manager"
+ *    role): the deployer bootstraps it once with `dao-core.construct(dao-bootstrap)` (enables
+ *    the proposal-voting, dao-treasury and work-rewards extensions, sets the voting parameters),
+ *    then makes the fee-splitter the escrow's fee recipient (`set-fee-recipient`) and
+ *    staking-fee-discount its fee-discount source (replacing the badges, whose discount it
+ *    still honours), as the EVM Protocol module does.
  * Every transaction is signed by the deployer with consecutive nonces and post-condition mode
- * deny: none of them moves funds. The setup calls are sent one by one, each only after the
+ * deny: none of them moves funds (the DAO's bootstrap mints nothing). The setup calls are sent one by one, each only after the
  * previous transaction succeeded on chain, so a failed `initialize` never hands the roles over.
  *
  * Parameters file (JSON; the names of the EVM Multisig Ignition module's parameters):
@@ -255,9 +261,10 @@ export interface SetupCall {
 }
 
 /** The post-deploy calls, in the order they must run: initialize, token allowlist, the badges as
- * the escrow's fee-discount source, arbiters,
- * role grants to the multisig, revokes (all but initialize need the deployer's escrow roles), then
- * the badges' attesters and admin handover (they need the deployer's badges admin role). */
+ * the escrow's fee-discount source, arbiters, the DAO's bootstrap and its escrow wiring (fee
+ * recipient, fee-discount source), role grants to the multisig, revokes (all but initialize and
+ * construct need the deployer's escrow roles), then the badges' attesters and admin handover
+ * (they need the deployer's badges admin role). */
 export function setupCalls(deployer: string, params: Required<MultisigParameters>, allowedTokens: string[] = []): SetupCall[] {
   const multisig = `${deployer}.multisig`;
   const initialize: SetupCall = {
@@ -294,11 +301,34 @@ export function setupCalls(deployer: string, params: Required<MultisigParameters
     functionName: "set-fee-discount-source",
     functionArgs: [Cl.some(Cl.principal(`${deployer}.badges`))],
   };
+  // The DAO: bootstrapped once by the deployer (dao-core accepts `construct` from it only), then
+  // fed the escrow's fees and asked for its fee discounts, as on EVM (the Dao Ignition module).
+  const daoCalls: SetupCall[] = [
+    {
+      name: "dao-core.construct dao-bootstrap",
+      contractName: "dao-core",
+      functionName: "construct",
+      functionArgs: [Cl.principal(`${deployer}.dao-bootstrap`)],
+    },
+    {
+      name: "escrow.set-fee-recipient fee-splitter",
+      contractName: "escrow",
+      functionName: "set-fee-recipient",
+      functionArgs: [Cl.principal(`${deployer}.fee-splitter`)],
+    },
+    {
+      name: "escrow.set-fee-discount-source staking-fee-discount",
+      contractName: "escrow",
+      functionName: "set-fee-discount-source",
+      functionArgs: [Cl.some(Cl.principal(`${deployer}.staking-fee-discount`))],
+    },
+  ];
   return [
     initialize,
     ...allowedTokens.map(allowToken),
     discountSource,
     ...params.arbiters.map((a) => ({ ...role("grant-role", "arbiter", a), name: `escrow.grant-role arbiter ${a}` })),
+    ...daoCalls,
     ...ESCROW_ROLES.map((r) => role("grant-role", r, multisig)),
     ...REVOKE_ORDER.map((r) => role("revoke-role", r, deployer)),
     ...params.attesters.map((a) => ({ ...role("grant-role", "attester", a, "badges"), name: `badges.grant-role attester ${a}` })),

@@ -1,9 +1,10 @@
 /**
  * The protocol as deployed locally and on real networks (Ignition Protocol module, through
- * LocalDemo): MilestoneEscrow administered by WorxMultisig. Checks the wiring — classes and
- * pausable target set by the multisig's constructor, every escrow role handed over and the
- * deployer left with none — and that administration then works only through the multisig, driven
- * with the shared helper (scripts/dev/multisigOps.ts) the seed and the e2e tests use.
+ * LocalDemo): MilestoneEscrow administered by WorxMultisig, and the DAO (./Dao.ts) wired to it.
+ * Checks the wiring — classes and pausable target set by the multisig's constructor, every escrow
+ * role handed over, every DAO role where dao-spec.md puts it, and the deployer left with none —
+ * and that administration then works only through the multisig, driven with the shared helper
+ * (scripts/dev/multisigOps.ts) the seed and the e2e tests use.
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, describe, it } from "node:test";
@@ -17,7 +18,9 @@ import {
   parseEventLogs,
   type Address,
   type Hex,
+  zeroAddress,
 } from "viem";
+import { DAO_LOCAL_DEFAULTS, DAO_ROLES, DEFAULT_DISCOUNT_TIERS, LOCAL_REWARD_RATES } from "../../../scripts/deploy/ignition/modules/Dao.ts";
 import { LOCAL_OWNERS } from "../../../scripts/deploy/ignition/modules/Multisig.ts";
 import LocalDemoModule from "../../../scripts/deploy/ignition/modules/LocalDemo.ts";
 import {
@@ -41,9 +44,18 @@ const arbiter = localAccount(demoRoles.arbiter);
 const attester = localAccount(demoRoles.attester);
 
 async function deployProtocol() {
-  const { milestoneEscrow, worxBadges, worxMultisig, demoStablecoin } = await ignition.deploy(LocalDemoModule);
+  const deployed = await ignition.deploy(LocalDemoModule);
+  const { milestoneEscrow, worxBadges, worxMultisig, demoStablecoin } = deployed;
   const ops = connectMultisig({ transport: custom(provider), address: worxMultisig.address, abi: worxMultisig.abi });
-  return { escrow: milestoneEscrow, badges: worxBadges, multisig: worxMultisig, token: demoStablecoin, ops };
+  const dao = {
+    token: deployed.worxToken,
+    timelock: deployed.timelockController,
+    governor: deployed.worxGovernor,
+    splitter: deployed.feeSplitter,
+    discount: deployed.stakingFeeDiscount,
+    rewards: deployed.workRewards,
+  };
+  return { escrow: milestoneEscrow, badges: worxBadges, multisig: worxMultisig, token: demoStablecoin, ops, dao };
 }
 
 type Fixture = Awaited<ReturnType<typeof deployProtocol>>;
@@ -88,9 +100,10 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     }
     assert.equal(ESCROW_ROUTINE_FUNCTIONS.length, 2, "only the fee and unpause are Routine");
 
-    // The escrow keeps the local fee and fee recipient; new jobs may use the native coin and dUSD.
+    // The escrow keeps the local fee and pays it to the DAO's FeeSplitter; new jobs may use the
+    // native coin and dUSD.
     assert.equal(await escrow.read.platformFeeBps(), 1_000);
-    assert.equal(getAddress(await escrow.read.feeRecipient()), getAddress(deployer.address));
+    assert.equal(getAddress(await escrow.read.feeRecipient()), getAddress(f.dao.splitter.address));
     assert.equal(await token.read.symbol(), "dUSD");
     assert.equal(await escrow.read.isTokenAllowed([NATIVE_TOKEN]), true);
     assert.equal(await escrow.read.isTokenAllowed([token.address]), true);
@@ -104,8 +117,9 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     }
   });
 
-  it("appoints the local arbiter, hands every admin role to the multisig, then leaves the deployer none, in that order", async () => {
+  it("appoints the local arbiter, grants the DAO's timelock the fee manager role, hands every admin role to the multisig, then leaves the deployer none, in that order", async () => {
     const { escrow, multisig } = f;
+    const timelock = f.dao.timelock.address;
     assert.deepEqual(ESCROW_ROLES, {
       DEFAULT_ADMIN_ROLE: await escrow.read.DEFAULT_ADMIN_ROLE(),
       FEE_MANAGER_ROLE: await escrow.read.FEE_MANAGER_ROLE(),
@@ -118,6 +132,7 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     }
     for (const role of Object.values(ESCROW_ROLES)) {
       assert.equal(await escrow.read.hasRole([role, multisig.address]), true, `multisig holds ${role}`);
+      assert.equal(await escrow.read.hasRole([role, timelock]), role === ESCROW_ROLES.FEE_MANAGER_ROLE, `timelock and ${role}`);
       for (const account of [deployer, owner1, owner2, owner3, owner4]) {
         assert.equal(await escrow.read.hasRole([role, account.address]), false, `${account.address} holds ${role}`);
       }
@@ -137,6 +152,7 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
         ["RoleGranted", "FEE_MANAGER_ROLE", getAddress(deployer.address)],
         ["RoleGranted", "PAUSER_ROLE", getAddress(deployer.address)],
         ["RoleGranted", "ARBITER_ROLE", getAddress(arbiter.address)],
+        ["RoleGranted", "FEE_MANAGER_ROLE", getAddress(timelock)],
         ["RoleGranted", "DEFAULT_ADMIN_ROLE", getAddress(multisig.address)],
         ["RoleGranted", "FEE_MANAGER_ROLE", getAddress(multisig.address)],
         ["RoleGranted", "PAUSER_ROLE", getAddress(multisig.address)],
@@ -160,12 +176,18 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     );
   });
 
-  it("deploys WorxBadges on the escrow as its fee-discount source, appoints the local attester, then hands the badges to the multisig", async () => {
+  it("deploys WorxBadges on the escrow (the discount StakingFeeDiscount honours), appoints the local attester, then hands the badges to the multisig", async () => {
     const { escrow, badges, multisig } = f;
     assert.equal(BADGES_ATTESTER_ROLE, await badges.read.ATTESTER_ROLE());
     assert.equal(BADGES_ADMIN_ROLE, await badges.read.DEFAULT_ADMIN_ROLE());
     assert.equal(getAddress(await badges.read.escrow()), getAddress(escrow.address));
-    assert.equal(getAddress(await escrow.read.feeDiscountSource()), getAddress(badges.address));
+    // The badges were the escrow's fee-discount source until the DAO's StakingFeeDiscount, which
+    // takes the better of the staking tier and the badges' discount, replaced them.
+    const sources = (await publicClient.getContractEvents({ address: escrow.address, abi: escrow.abi, eventName: "FeeDiscountSourceUpdated", fromBlock: 0n }))
+      .map((e) => getAddress((e.args as { newSource: Address }).newSource));
+    assert.deepEqual(sources, [getAddress(badges.address), getAddress(f.dao.discount.address)]);
+    assert.equal(getAddress(await escrow.read.feeDiscountSource()), getAddress(f.dao.discount.address));
+    assert.equal(getAddress(await f.dao.discount.read.badgeSource()), getAddress(badges.address));
     assert.equal(await badges.read.hasRole([BADGES_ATTESTER_ROLE, attester.address]), true);
     assert.equal(await badges.read.hasRole([BADGES_ADMIN_ROLE, multisig.address]), true);
     for (const account of [deployer, owner1, owner2, owner3, owner4, arbiter, attester]) {
@@ -206,6 +228,107 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     }
   });
 
+  it("wires the DAO: every role where dao-spec.md puts it, the timelock owns the DAO, the deployer holds nothing", async () => {
+    const { escrow, badges, multisig, token: dusd } = f;
+    const { token, timelock, governor, splitter, discount, rewards } = f.dao;
+    const { DEFAULT_ADMIN_ROLE, MINTER_ROLE, PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE } = DAO_ROLES;
+    assert.deepEqual(
+      { MINTER_ROLE: await token.read.MINTER_ROLE(), PROPOSER_ROLE: await timelock.read.PROPOSER_ROLE(), CANCELLER_ROLE: await timelock.read.CANCELLER_ROLE(), EXECUTOR_ROLE: await timelock.read.EXECUTOR_ROLE() },
+      { MINTER_ROLE, PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE },
+    );
+    const T = getAddress(timelock.address);
+
+    // The escrow pays its fees to the splitter, asks StakingFeeDiscount for discounts, and the
+    // timelock may change its fees (beside the multisig).
+    assert.equal(getAddress(await escrow.read.feeRecipient()), getAddress(splitter.address));
+    assert.equal(getAddress(await escrow.read.feeDiscountSource()), getAddress(discount.address));
+    assert.equal(await escrow.read.hasRole([ESCROW_ROLES.FEE_MANAGER_ROLE, T]), true);
+
+    // Token: WORX, no pre-mint, WorkRewards the only minter, the timelock its admin.
+    assert.deepEqual([await token.read.name(), await token.read.symbol(), await token.read.decimals(), await token.read.totalSupply()], ["Worx", "WORX", 18, 0n]);
+    assert.equal(await token.read.CLOCK_MODE(), "mode=timestamp");
+    assert.equal(await token.read.hasRole([MINTER_ROLE, rewards.address]), true);
+    assert.equal(await token.read.hasRole([DEFAULT_ADMIN_ROLE, T]), true);
+
+    // Timelock: the local delay; the governor alone proposes and cancels; anyone executes; its
+    // only admin is itself (the deployer renounced).
+    assert.equal(await timelock.read.getMinDelay(), BigInt(DAO_LOCAL_DEFAULTS.timelockDelay));
+    assert.equal(await timelock.read.hasRole([PROPOSER_ROLE, governor.address]), true);
+    assert.equal(await timelock.read.hasRole([CANCELLER_ROLE, governor.address]), true);
+    assert.equal(await timelock.read.hasRole([EXECUTOR_ROLE, zeroAddress]), true);
+    assert.equal(await timelock.read.hasRole([DEFAULT_ADMIN_ROLE, T]), true);
+
+    // Governor: on the token and the timelock, local settings, the multisig as guardian.
+    assert.equal(await governor.read.name(), "Worx DAO");
+    assert.equal(getAddress(await governor.read.token()), getAddress(token.address));
+    assert.equal(getAddress(await governor.read.timelock()), T);
+    assert.equal(getAddress(await governor.read.guardian()), getAddress(multisig.address));
+    assert.equal(await governor.read.votingDelay(), BigInt(DAO_LOCAL_DEFAULTS.votingDelay));
+    assert.equal(await governor.read.votingPeriod(), BigInt(DAO_LOCAL_DEFAULTS.votingPeriod));
+    assert.equal(await governor.read.proposalThreshold(), DAO_LOCAL_DEFAULTS.proposalThreshold);
+    assert.equal(await governor.read.quorumNumerator(), BigInt(DAO_LOCAL_DEFAULTS.quorumNumerator));
+    assert.equal(BigInt(await governor.read.lateQuorumVoteExtension()), BigInt(DAO_LOCAL_DEFAULTS.voteExtension));
+
+    // FeeSplitter: 70% to the timelock (the treasury), 30% to the multisig (operations).
+    assert.equal(getAddress(await splitter.read.treasury()), T);
+    assert.equal(getAddress(await splitter.read.operations()), getAddress(multisig.address));
+    assert.equal(await splitter.read.daoShareBps(), DAO_LOCAL_DEFAULTS.daoShareBps);
+
+    // StakingFeeDiscount: staking tiers over the badges' discount.
+    assert.equal(getAddress(await discount.read.token()), getAddress(token.address));
+    assert.equal(getAddress(await discount.read.badgeSource()), getAddress(badges.address));
+    assert.deepEqual(await discount.read.discountTiers(), DEFAULT_DISCOUNT_TIERS);
+
+    // WorkRewards: on the escrow, the badges and the token; 50% client share; the local rates.
+    assert.equal(getAddress(await rewards.read.escrow()), getAddress(escrow.address));
+    assert.equal(getAddress(await rewards.read.badges()), getAddress(badges.address));
+    assert.equal(getAddress(await rewards.read.token()), getAddress(token.address));
+    assert.equal(await rewards.read.clientShareBps(), DAO_LOCAL_DEFAULTS.clientShareBps);
+    assert.equal(await rewards.read.rewardRate([NATIVE_TOKEN]), LOCAL_REWARD_RATES.native);
+    assert.equal(await rewards.read.rewardRate([dusd.address]), LOCAL_REWARD_RATES.dUSD);
+
+    // Every DAO contract's admin is the timelock, and nobody else holds a DAO role: not the
+    // deployer, not the multisig or its owners.
+    for (const c of [token, timelock, splitter, discount, rewards]) {
+      assert.equal(await c.read.hasRole([DEFAULT_ADMIN_ROLE, T]), true, `${c.address}: timelock is admin`);
+      for (const account of [deployer.address, owner1.address, owner2.address, owner3.address, owner4.address, multisig.address, governor.address]) {
+        for (const role of Object.values(DAO_ROLES)) {
+          const expected = c === timelock && account === governor.address && (role === PROPOSER_ROLE || role === CANCELLER_ROLE);
+          assert.equal(await c.read.hasRole([role, account]), expected, `${c.address}: ${account} and role ${role}`);
+        }
+      }
+    }
+
+    // The history of the DAO's roles: granted to the deployer at construction, handed over, renounced last.
+    const roleName = Object.fromEntries(Object.entries(DAO_ROLES).map(([k, v]) => [v, k]));
+    const who = (a: Address) => ({ [getAddress(deployer.address)]: "deployer", [T]: "timelock", [getAddress(governor.address)]: "governor", [getAddress(rewards.address)]: "rewards", [zeroAddress]: "anyone" })[getAddress(a)] ?? a;
+    const history = async (c: typeof token | typeof timelock) =>
+      (await publicClient.getContractEvents({ address: c.address, abi: c.abi, fromBlock: 0n }))
+        .filter((e) => e.eventName === "RoleGranted" || e.eventName === "RoleRevoked")
+        .map((e) => {
+          const args = e.args as { role: Hex; account: Address };
+          return `${e.eventName} ${roleName[args.role]} ${who(args.account)}`;
+        });
+    assert.deepEqual(await history(token), [
+      "RoleGranted DEFAULT_ADMIN_ROLE deployer",
+      "RoleGranted MINTER_ROLE rewards",
+      "RoleGranted DEFAULT_ADMIN_ROLE timelock",
+      "RoleRevoked DEFAULT_ADMIN_ROLE deployer",
+    ]);
+    const timelockHistory = await history(timelock);
+    assert.deepEqual(timelockHistory.slice(0, 3), ["RoleGranted DEFAULT_ADMIN_ROLE timelock", "RoleGranted DEFAULT_ADMIN_ROLE deployer", "RoleGranted EXECUTOR_ROLE anyone"]);
+    assert.deepEqual(timelockHistory.slice(3, 5).sort(), ["RoleGranted CANCELLER_ROLE governor", "RoleGranted PROPOSER_ROLE governor"]);
+    assert.deepEqual(timelockHistory.slice(5), ["RoleRevoked DEFAULT_ADMIN_ROLE deployer"], "the deployer's timelock admin role goes last");
+
+    // The deployer can change nothing in the DAO.
+    const as = { account: deployer.address };
+    assert.equal(await revertName(splitter.write.setDaoShare([5_000], as)), "AccessControlUnauthorizedAccount");
+    assert.equal(await revertName(rewards.write.setRewardRate([NATIVE_TOKEN, 1n], as)), "AccessControlUnauthorizedAccount");
+    assert.equal(await revertName(token.write.mint([deployer.address, 1n], as)), "AccessControlUnauthorizedAccount");
+    assert.equal(await revertName(timelock.write.grantRole([PROPOSER_ROLE, deployer.address], as)), "AccessControlUnauthorizedAccount");
+    assert.equal(await revertName(governor.write.setGuardian([deployer.address], as)), "GovernorOnlyExecutor");
+  });
+
   it("the multisig appoints a new attester with a Critical operation (3 owners, 48 h)", async () => {
     const { badges, ops } = f;
     const grant: MultisigOperation = {
@@ -220,7 +343,13 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
 
   it("builds a real network's allowlist from the chain registry: the native coin and the chain's stablecoins", () => {
     assert.deepEqual(protocolParameters("base", { feeBps: 500 }), {
-      Protocol: { allowedTokens: [NATIVE_TOKEN, "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"], feeBps: 500 },
+      Protocol: {
+        allowedTokens: [NATIVE_TOKEN, "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"],
+        // WorkRewards: 1 WORX (1e18 wei) per USDC (6 decimals) paid: 1e30, as an Ignition bigint string.
+        rewardTokens: ["0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"],
+        rewardRates: [`${10n ** 30n}n`],
+        feeBps: 500,
+      },
     });
     assert.equal(protocolParameters("mainnet").Protocol.allowedTokens.length, 3);
     assert.throws(() => protocolParameters("stacks-mainnet"), /No EVM chain/);

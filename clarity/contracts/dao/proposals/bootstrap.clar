@@ -10,8 +10,12 @@
 ;;   4%, late-quorum extension 10, timelock 20);
 ;; - makes `sender` (the deployer, account #0 "deployer/guardian" of the demo)
 ;;   the guardian, who may cancel pending proposals.
+;; - sets the STX work-reward rate: 1 WORX per STX paid (both 6 decimals;
+;;   rates are scaled by 10^18), so that WORX can be earned from the first job;
+;;   stablecoin rates are DAO proposals (their principals differ per network).
 ;; It mints nothing: there is no pre-mine (WORX is earned through
-;; work-rewards).
+;; work-rewards). The guardian is the deployer here, not the multisig as on
+;; EVM: multisig.clar's actions cannot call proposal-voting's `cancel`.
 
 (impl-trait .proposal-trait.proposal-trait)
 
@@ -35,6 +39,7 @@
       u20
     ))
     (try! (contract-call? .proposal-voting set-guardian (some sender)))
+    (try! (contract-call? .work-rewards set-reward-rate none u1000000000000000000))
     (ok true)
   )
 )

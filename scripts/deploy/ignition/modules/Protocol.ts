@@ -3,6 +3,7 @@ import type { AccountRuntimeValue, ArgumentType, Future, IgnitionModuleBuilder }
 import { keccak256, toFunctionSelector, toHex, zeroAddress, zeroHash } from "viem";
 import { OPERATION_CLASS } from "../../../dev/multisigOps.ts";
 import { chains, type ChainInfo } from "../../../registry/chains.ts";
+import { buildDao, oneWorxPerUnit } from "./Dao.ts";
 import { multisigPolicyArgs } from "./Multisig.ts";
 
 /**
@@ -24,15 +25,23 @@ import { multisigPolicyArgs } from "./Multisig.ts";
  *     (each contract's DEFAULT_ADMIN_ROLE last). From then on only the multisig administers the
  *     escrow and the badges (it appoints and removes arbiters and attesters, changes tier configs
  *     and the fee-discount source with Critical operations), and the guardian can only pause the
- *     escrow through {WorxMultisig.guardianPause}.
+ *     escrow through {WorxMultisig.guardianPause};
+ *  6. the DAO (./Dao.ts) is deployed after all of these: WorxToken, TimelockController (the
+ *     treasury), WorxGovernor (guardian: the multisig), FeeSplitter, StakingFeeDiscount and
+ *     WorkRewards. Before the escrow's handover above, the deployer makes the FeeSplitter the
+ *     escrow's fee recipient and StakingFeeDiscount its fee-discount source (replacing the badges,
+ *     whose discount StakingFeeDiscount still honours), and grants FEE_MANAGER_ROLE to the
+ *     timelock (the multisig keeps it too).
  *
  * Parameters (per network, in a JSON file passed with `--parameters`, under "Protocol"): the
  * multisig's `owners`, `routineThreshold`, `criticalThreshold`, `routineDelay`, `criticalDelay`,
  * `guardian` (as in ./Multisig.ts, same local defaults), and the escrow's `feeRecipient` (the
  * treasury; locally the deployer), `feeBps` (10%) and `allowedTokens` (token addresses new jobs may
- * use, the native coin as the zero address; default: the native coin only). Build a network's
- * parameters from the chain registry with {@link protocolParameters} (native coin + the chain's
- * stablecoins). ON A REAL NETWORK, SET THE MULTISIG'S PARAMETERS: the default owners are Hardhat's
+ * use, the native coin as the zero address; default: the native coin only), and the DAO's (see
+ * ./Dao.ts; `rewardTokens` / `rewardRates` default to none). Build a network's parameters from the
+ * chain registry with {@link protocolParameters} (native coin + the chain's stablecoins, each
+ * rewarded with 1 WORX per unit). The escrow's `feeRecipient` only receives fees until the DAO's
+ * FeeSplitter replaces it, a few transactions later in the same deployment. ON A REAL NETWORK, SET THE MULTISIG'S PARAMETERS: the default owners are Hardhat's
  * public test accounts.
  *
  * Arbiters and attesters: Ignition cannot iterate over a parameter's value, and each role grant is
@@ -72,13 +81,16 @@ export interface ProtocolOptions {
   arbiters: readonly (string | AccountRuntimeValue)[];
   /** Accounts granted the badges' ATTESTER_ROLE by the deployer before the handover. */
   attesters: readonly (string | AccountRuntimeValue)[];
+  /** WorkRewards' initial reward tokens and rates (WORX wei per token unit, scaled by 1e18). */
+  rewardTokens: ArgumentType;
+  rewardRates: ArgumentType;
 }
 
 /**
  * Deploy and wire the protocol in module `m` (see the file comment): the Protocol module and
  * LocalDemo share it. Reads the fee and multisig parameters of `m`.
  */
-export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiters, attesters }: ProtocolOptions) {
+export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiters, attesters, rewardTokens, rewardRates }: ProtocolOptions) {
   const deployer = m.getAccount(0);
   const feeRecipient = m.getParameter("feeRecipient", deployer);
   const feeBps = m.getParameter("feeBps", 1_000);
@@ -101,6 +113,7 @@ export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiter
     m.call(worxBadges, "grantRole", [BADGES_ATTESTER_ROLE, attester], { id: `GrantAttester_${i}`, from: deployer }),
   );
   const discountSource = m.call(milestoneEscrow, "setFeeDiscountSource", [worxBadges], { id: "SetFeeDiscountSource", from: deployer });
+  const dao = buildDao(m, { milestoneEscrow, worxBadges, worxMultisig, rewardTokens, rewardRates });
 
   // Handover: every grant (the multisig's and the arbiters') lands before the deployer gives up
   // anything (granting needs its admin role), and the deployer's admin role goes last, once it
@@ -109,7 +122,7 @@ export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiter
     m.call(milestoneEscrow, "grantRole", [ESCROW_ROLES[role], worxMultisig], {
       id: `GrantMultisig_${role}`,
       from: deployer,
-      after: [...appointed, discountSource],
+      after: [...appointed, discountSource, ...dao.escrowWired],
     }),
   );
   const renounce = (role: keyof typeof ESCROW_ROLES, after: Future[]) =>
@@ -129,7 +142,8 @@ export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiter
     after: [badgesGranted],
   });
 
-  return { milestoneEscrow, worxBadges, worxMultisig };
+  const { escrowWired: _wired, ...daoContracts } = dao;
+  return { milestoneEscrow, worxBadges, worxMultisig, ...daoContracts };
 }
 
 /**
@@ -139,21 +153,37 @@ export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiter
  */
 export function protocolModule({ arbiters, attesters = [] }: Pick<ProtocolOptions, "arbiters"> & Partial<Pick<ProtocolOptions, "attesters">>) {
   return buildModule("Protocol", (m) =>
-    buildProtocol(m, { allowedTokens: m.getParameter<string[]>("allowedTokens", [NATIVE_TOKEN]), arbiters, attesters }),
+    buildProtocol(m, {
+      allowedTokens: m.getParameter<string[]>("allowedTokens", [NATIVE_TOKEN]),
+      arbiters,
+      attesters,
+      rewardTokens: m.getParameter<string[]>("rewardTokens", []),
+      rewardRates: m.getParameter<bigint[]>("rewardRates", []),
+    }),
   );
 }
 
 /**
  * The Protocol module parameters of a registry chain (scripts/registry/chains.ts), to write to the
  * network's `--parameters` file: `allowedTokens` = the native coin plus the chain's stablecoins,
- * with `overrides` (the multisig's owners and guardian, the treasury, ...) merged over it.
+ * `rewardTokens` / `rewardRates` = the stablecoins at 1 WORX per unit (the native coin's rate
+ * depends on its price: the operator sets it, or the DAO later), with `overrides` (the multisig's
+ * owners and guardian, the treasury, the DAO's settings, ...) merged over it. Rates are strings
+ * with Ignition's "n" suffix (JSON has no bigint).
  * Only tokens the escrow supports belong there: standard ERC-20s, no fee-on-transfer or rebasing
  * tokens (USDT's missing return value is fine).
  */
 export function protocolParameters(chainKey: string, overrides: Record<string, unknown> = {}) {
   const chain: ChainInfo | undefined = chains.find((c) => c.key === chainKey && c.family === "evm");
   if (!chain) throw new Error(`No EVM chain "${chainKey}" in scripts/registry/chains.ts`);
-  return { Protocol: { allowedTokens: [NATIVE_TOKEN, ...chain.stablecoins.map((s) => s.address)], ...overrides } };
+  return {
+    Protocol: {
+      allowedTokens: [NATIVE_TOKEN, ...chain.stablecoins.map((s) => s.address)],
+      rewardTokens: chain.stablecoins.map((s) => s.address),
+      rewardRates: chain.stablecoins.map((s) => `${oneWorxPerUnit(s.decimals)}n`),
+      ...overrides,
+    },
+  };
 }
 
 export default protocolModule({ arbiters: [], attesters: [] });
