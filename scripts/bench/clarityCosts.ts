@@ -25,6 +25,16 @@
  *    ("cost baseline: bare SIP-009 transfer", plain-nft, as the EVM rows sit beside a plain ERC-721);
  *    and the escrow's create-escrow reading badges as its fee-discount source beside the same job
  *    created without a source.
+ *  - area "dao" (daoRows), the first call of each function in the DAO's cost tests:
+ *    "cost baseline: dao governance …" (test/clarity/dao.governance.test.ts): dao-token delegate,
+ *    transfer, stake and unstake beside the same test's bare mock-sip010 transfer to an account with
+ *    no balance yet; proposal-voting propose, vote (For, which reaches quorum; Against; Abstain),
+ *    queue and execute (a parameter-change proposal run by dao-core), without anchor;
+ *    "costs: fee-splitter …" (collect-stx, collect-ft, distribute-stx, release-stx, release-ft of the
+ *    real escrow's fees), "costs: work-rewards …" (claim-work-reward of an STX job, two mints;
+ *    claim-badge-reward) and "costs: staking-fee-discount …" (get-fee-discount-bps of a staker holding
+ *    a badge; the escrow's create-escrow reading it, beside the same test's job created without a
+ *    source).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -102,7 +112,8 @@ export function clarityRows(entries: CostEntry[]): BenchRow[] {
     if (multisig && e.contract_id.endsWith(".multisig") && e.method !== "initialize") add("multisig", `${e.method} (${multisig[1]})`, costsOf(e), null, null);
   }
   rows.push(...badgesRows(baseline));
-  for (const area of ["escrow", "multisig", "badges"]) {
+  rows.push(...daoRows(entries));
+  for (const area of ["escrow", "multisig", "badges", "dao"]) {
     if (!rows.some((r) => r.area === area)) throw new Error(`No 'cost baseline' ${area} calls in costs-reports.json`);
   }
   return rows;
@@ -160,5 +171,59 @@ export function badgesRows(baseline: CostEntry[]): BenchRow[] {
     if (name) add(name, e);
   }
   add("create-escrow for a Silver holder (badges as fee-discount source)", withSource, "create-escrow, the same job without a fee-discount source", withoutSource);
+  return rows;
+}
+
+export const DAO_TRANSFER_ANCHOR = "mock-sip010 transfer (to an account with no balance; same test)";
+export const DAO_SOURCE_ANCHOR = "create-escrow, the same job without a fee-discount source";
+
+/** Area "dao" of the DAO's cost tests (see the header); [] when none of them ran. */
+export function daoRows(entries: CostEntry[]): BenchRow[] {
+  const inTest = (name: string) => entries.filter((e) => e.test_name.includes(name));
+  const governance = inTest("cost baseline: dao governance");
+  const splitter = inTest("costs: fee-splitter");
+  const rewards = inTest("costs: work-rewards");
+  const discount = inTest("costs: staking-fee-discount");
+  if (governance.length + splitter.length + rewards.length + discount.length === 0) return [];
+
+  const rows: BenchRow[] = [];
+  const add = (operation: string, e: CostEntry | undefined, anchor: string | null = null, anchorEntry: CostEntry | null = null) => {
+    if (!e) throw new Error(`dao cost row "${operation}": its call is missing from costs-reports.json`);
+    const worx = costsOf(e);
+    const anchorCosts = anchorEntry ? costsOf(anchorEntry) : null;
+    for (const unit of UNITS) rows.push({ area: "dao", operation, chain: CHAIN, unit, worx: worx[unit], anchor, anchor_value: anchorCosts ? anchorCosts[unit] : null });
+  };
+  /** The first call of `method` on `contract` in `calls` (optionally with its first argument `arg0`). */
+  const first = (calls: CostEntry[], contract: string, method: string, arg?: [number, string]) =>
+    calls.find((e) => e.contract_id.endsWith(`.${contract}`) && e.method === method && (!arg || e.args[arg[0]] === arg[1]));
+
+  const transfer = first(governance, "mock-sip010", "transfer");
+  if (!transfer) throw new Error("cost baseline: dao governance: the bare mock-sip010 transfer is missing");
+  add("delegate (to self; first delegation)", first(governance, "dao-token", "delegate"), DAO_TRANSFER_ANCHOR, transfer);
+  add("propose (a parameter change)", first(governance, "proposal-voting", "propose"));
+  add("vote (For; the proposal's first vote, reaches quorum)", first(governance, "proposal-voting", "vote", [1, "u1"]));
+  add("vote (Against; quorum already reached)", first(governance, "proposal-voting", "vote", [1, "u0"]));
+  add("vote (Abstain; quorum already reached)", first(governance, "proposal-voting", "vote", [1, "u2"]));
+  add("queue (eta = height + timelock blocks)", first(governance, "proposal-voting", "queue"));
+  add("execute (the parameter change, run by dao-core)", first(governance, "proposal-voting", "execute"));
+  add("transfer WORX (from a delegating holder to an account with no balance)", first(governance, "dao-token", "transfer"), DAO_TRANSFER_ANCHOR, transfer);
+  add("stake (first position, 30 days)", first(governance, "dao-token", "stake"), DAO_TRANSFER_ANCHOR, transfer);
+  add("unstake (the 30-day position, unlocked)", first(governance, "dao-token", "unstake"), DAO_TRANSFER_ANCHOR, transfer);
+
+  add("fee-splitter collect-stx (the escrow's STX fees; first income)", first(splitter, "fee-splitter", "collect-stx"));
+  add("fee-splitter collect-ft (the escrow's SIP-010 fees; first income)", first(splitter, "fee-splitter", "collect-ft"));
+  add("fee-splitter distribute-stx (STX sent in directly)", first(splitter, "fee-splitter", "distribute-stx"));
+  add("fee-splitter release-stx (to the dao-treasury)", first(splitter, "fee-splitter", "release-stx"));
+  add("fee-splitter release-ft (to the dao-treasury)", first(splitter, "fee-splitter", "release-ft"));
+
+  add("claim-work-reward (STX job; freelancer and client hold no WORX)", first(rewards, "work-rewards", "claim-work-reward"));
+  add("claim-badge-reward (Bronze)", first(rewards, "work-rewards", "claim-badge-reward"));
+
+  add("staking-fee-discount get-fee-discount-bps (staker holding a badge; read-only)", first(discount, "staking-fee-discount", "get-fee-discount-bps"));
+  const jobs = discount.filter((e) => e.contract_id.endsWith(".escrow") && e.method === "create-escrow");
+  const withoutSource = jobs.find((e) => e.args.at(-1) === "none");
+  const withSource = jobs.find((e) => e.args.at(-1) !== "none");
+  if (!withoutSource) throw new Error("costs: staking-fee-discount: the job created without a fee-discount source is missing");
+  add("create-escrow reading staking-fee-discount as fee-discount source", withSource, DAO_SOURCE_ANCHOR, withoutSource);
   return rows;
 }

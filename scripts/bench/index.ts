@@ -4,14 +4,15 @@
  * {area, operation, chain, unit, worx, anchor, anchor_value} (anchor fields null where none).
  * `-- --update-gas-snapshot` also rewrites the committed gas snapshots of the areas it ran:
  * test/evm/gas-snapshot.json (area `evm`), test/evm/multisig/gas-snapshot.json (area
- * `multisig`) and test/evm/badges/gas-snapshot.json (area `badges`), e.g.
- * `npm run bench -- evm multisig --update-gas-snapshot`.
+ * `multisig`), test/evm/badges/gas-snapshot.json (area `badges`) and test/evm/dao/gas-snapshot.json
+ * (area `dao`), e.g. `npm run bench -- evm multisig --update-gas-snapshot`.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { escrowSnapshot, measureEscrowGas } from "./evmGas.ts";
 import { measureMultisigGas, multisigSnapshot } from "./multisigGas.ts";
 import { badgesSnapshot, measureBadgesGas } from "./badgesGas.ts";
+import { daoSnapshot, measureDaoGas } from "./daoGas.ts";
 import { measureClarityCosts } from "./clarityCosts.ts";
 import { measureBundle } from "./bundle.ts";
 import { measureIndexerThroughput } from "./indexerThroughput.ts";
@@ -67,6 +68,18 @@ if (wanted("badges")) {
   if (args.includes("--update-gas-snapshot")) {
     writeFileSync(join(repoRoot, "test/evm/badges/gas-snapshot.json"), JSON.stringify(badgesSnapshot(gas), null, 2) + "\n");
     console.error("[bench] wrote test/evm/badges/gas-snapshot.json");
+  }
+}
+if (wanted("dao")) {
+  // Governance beside an unmodified OpenZeppelin Governor + ERC20Votes + Timelock on the same
+  // scenario; staking, fees and rewards (scripts/bench/daoGas.ts).
+  const gas = await measureDaoGas();
+  for (const r of gas) {
+    rows.push({ area: "dao", operation: r.operation, chain: "eip155:31337", unit: "gas", worx: r.gas, anchor: r.anchor, anchor_value: r.anchorGas });
+  }
+  if (args.includes("--update-gas-snapshot")) {
+    writeFileSync(join(repoRoot, "test/evm/dao/gas-snapshot.json"), JSON.stringify(daoSnapshot(gas), null, 2) + "\n");
+    console.error("[bench] wrote test/evm/dao/gas-snapshot.json");
   }
 }
 if (wanted("clarity")) rows.push(...(await measureClarityCosts()));

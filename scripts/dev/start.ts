@@ -59,6 +59,8 @@ ${seeded.states.map((s) => `  escrow ${s}`).join("\n")}
 Accounts 0..4 own the multisig (2 of 5 for routine, 3 of 5 for critical operations); #0 is its guardian; #5 is the
 arbiter (open ${web.url}/#/arbiter as it to rule the dispute); #6 is the badges' attester. Bob (#2) has ten completed jobs
 rated 5/5: open ${web.url}/#/profile as bob to claim his Bronze badge, then see ${web.url}/#/leaderboard and ${web.url}/#/badges.
+DAO (${web.url}/#/dao, ${web.url}/#/dao/treasury, ${web.url}/#/staking):
+${seeded.dao.lines.map((l) => `  ${l}`).join("\n")}
 Accounts (Hardhat's public test keys; import one into your wallet):
 ${Object.entries(seeded.accounts).map(([name, address]) => `  ${name.padEnd(9)} ${address}`).join("\n")}
 
