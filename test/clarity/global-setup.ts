@@ -58,13 +58,13 @@ export default function setup(project: TestProject) {
       console.log(`no cost summary (${(error as Error).message}); run the whole suite for it`);
       return;
     }
-    for (const area of ["escrow", "multisig", "badges"]) {
+    for (const area of ["escrow", "multisig", "badges", "dao"]) {
       const table = Object.fromEntries(
         rows
           .filter((r) => r.area === area && r.unit === "runtime")
           .map((r) => [r.operation, r.anchor_value === null ? { runtime: r.worx } : { runtime: r.worx, anchor: r.anchor_value, ratio: +(r.worx / r.anchor_value).toFixed(2) }]),
       );
-      console.log(`${area} cost baseline (runtime; anchors: ${area === "escrow" ? "one bare mock-sip010 transfer, or the flow's 3 transfers for lifecycles" : "none"}):`);
+      console.log(`${area} cost baseline (runtime; anchors: ${area === "escrow" ? "one bare mock-sip010 transfer, or the flow's 3 transfers for lifecycles" : area === "dao" ? "one bare mock-sip010 transfer where shown" : "none"}):`);
       console.table(table);
     }
   };
