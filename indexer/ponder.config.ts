@@ -5,7 +5,11 @@
  *  - contracts: the generated ABIs with each chain's address and start block: MilestoneEscrow and
  *    the WorxMultisig that administers it (both deployed by the Protocol Ignition module), and
  *    WorxBadges on every chain where it is deployed (the Protocol module deploys it too; a chain
- *    deployed before the badges existed simply has no badge rows);
+ *    deployed before the badges existed simply has no badge rows); the DAO (WorxToken,
+ *    WorxGovernor, TimelockController, FeeSplitter, WorkRewards, StakingFeeDiscount) likewise, on
+ *    every chain where WorxGovernor is deployed; and `TreasuryToken`: ERC-20 `Transfer`s to the
+ *    DAO's treasury (the timelock) of the chain's known tokens (DemoStablecoin, the registry's
+ *    stablecoins), filtered by recipient so that no other transfer is fetched;
  *  - database: PostgreSQL when DATABASE_URL is set, else embedded PGlite at WORX_PGLITE_DIR
  *    (default indexer/.ponder/pglite).
  *
@@ -16,7 +20,18 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createConfig } from "ponder";
-import { milestoneEscrowAbi, worxBadgesAbi, worxMultisigAbi } from "../generated/abis.ts";
+import { erc20Abi } from "viem";
+import {
+  feeSplitterAbi,
+  milestoneEscrowAbi,
+  stakingFeeDiscountAbi,
+  timelockControllerAbi,
+  workRewardsAbi,
+  worxBadgesAbi,
+  worxGovernorAbi,
+  worxMultisigAbi,
+  worxTokenAbi,
+} from "../generated/abis.ts";
 import { deployments } from "../generated/deployments.ts";
 import { chainByCaip2, rpcUrl } from "../scripts/registry/chains.ts";
 
@@ -31,7 +46,41 @@ interface IndexedChain {
   escrow: `0x${string}`;
   multisig: `0x${string}`;
   badges?: `0x${string}`;
+  dao?: DaoAddresses;
   startBlock: number;
+}
+
+/** The DAO's contracts on a chain (all deployed together by the Protocol module). */
+interface DaoAddresses {
+  token: `0x${string}`;
+  governor: `0x${string}`;
+  timelock: `0x${string}`;
+  feeSplitter: `0x${string}`;
+  workRewards: `0x${string}`;
+  stakingFeeDiscount: `0x${string}`;
+  /** ERC-20s whose transfers to the treasury are indexed. */
+  treasuryTokens: `0x${string}`[];
+}
+
+const DAO_CONTRACTS = ["WorxToken", "WorxGovernor", "TimelockController", "FeeSplitter", "WorkRewards", "StakingFeeDiscount"] as const;
+
+/** The chain's DAO, or undefined when WorxGovernor is not deployed there; a partial DAO is an error. */
+function daoOf(caip2: string, contracts: Readonly<Record<string, `0x${string}`>>, stablecoins: readonly { address: string }[]): DaoAddresses | undefined {
+  if (!contracts.WorxGovernor) return undefined;
+  const missing = DAO_CONTRACTS.filter((name) => !contracts[name]);
+  if (missing.length) {
+    throw new Error(`${caip2}: WorxGovernor is deployed without ${missing.join(", ")} in generated/deployments.ts. Deploy the Protocol module, which deploys the whole DAO.`);
+  }
+  const tokens = [contracts.DemoStablecoin, ...stablecoins.map((s) => s.address as `0x${string}`)].filter((a): a is `0x${string}` => !!a);
+  return {
+    token: contracts.WorxToken!,
+    governor: contracts.WorxGovernor,
+    timelock: contracts.TimelockController!,
+    feeSplitter: contracts.FeeSplitter!,
+    workRewards: contracts.WorkRewards!,
+    stakingFeeDiscount: contracts.StakingFeeDiscount!,
+    treasuryTokens: [...new Set(tokens.map((t) => t.toLowerCase() as `0x${string}`))],
+  };
 }
 
 const indexed: IndexedChain[] = [];
@@ -48,7 +97,8 @@ for (const [caip2, deployment] of Object.entries(deployments)) {
         "Deploy the Protocol module (or LocalDemo locally), which deploys both.",
     );
   }
-  indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, escrow, multisig, badges, startBlock: deployment.startBlock });
+  const dao = daoOf(caip2, deployment.contracts, chain.stablecoins);
+  indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, escrow, multisig, badges, dao, startBlock: deployment.startBlock });
 }
 
 if (indexed.length === 0) {
@@ -87,5 +137,22 @@ export default createConfig({
     WorxMultisig: { abi: worxMultisigAbi, chain: onEveryChain((c) => c.multisig) },
     // An empty chain map (no chain has badges) registers no source: the handlers simply never run.
     WorxBadges: { abi: worxBadgesAbi, chain: onEveryChain((c) => c.badges) },
+    WorxToken: { abi: worxTokenAbi, chain: onEveryChain((c) => c.dao?.token) },
+    WorxGovernor: { abi: worxGovernorAbi, chain: onEveryChain((c) => c.dao?.governor) },
+    TimelockController: { abi: timelockControllerAbi, chain: onEveryChain((c) => c.dao?.timelock) },
+    FeeSplitter: { abi: feeSplitterAbi, chain: onEveryChain((c) => c.dao?.feeSplitter) },
+    WorkRewards: { abi: workRewardsAbi, chain: onEveryChain((c) => c.dao?.workRewards) },
+    StakingFeeDiscount: { abi: stakingFeeDiscountAbi, chain: onEveryChain((c) => c.dao?.stakingFeeDiscount) },
+    // Only transfers whose recipient is the chain's treasury (a log filter on the indexed `to`).
+    TreasuryToken: {
+      abi: erc20Abi,
+      chain: Object.fromEntries(
+        indexed.flatMap((c) =>
+          c.dao && c.dao.treasuryTokens.length
+            ? [[c.key, { address: c.dao.treasuryTokens, startBlock: c.startBlock, filter: { event: "Transfer" as const, args: { to: c.dao.timelock } } }]]
+            : [],
+        ),
+      ),
+    },
   },
 });

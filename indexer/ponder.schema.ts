@@ -5,10 +5,38 @@
  * seconds. The shape is the contract in notes/indexer-schema.md (the SPA codes against it).
  */
 import { index, onchainTable, relations } from "ponder";
-import type { BadgeTier, DisputeStatus, EscrowEventKind, EscrowStatus, MilestoneStatus, OperationState, SettledBy } from "./vocabulary.ts";
+import type {
+  BadgeTier,
+  DisputeStatus,
+  EscrowEventKind,
+  EscrowStatus,
+  LockTermName,
+  MilestoneStatus,
+  OperationState,
+  ProposalState,
+  ProposalStatus,
+  SettledBy,
+  TreasuryFlowDirection,
+  TreasuryFlowKind,
+  VoteSupport,
+} from "./vocabulary.ts";
 
 // Defined in ./vocabulary.ts (types only) so that the SPA shares them without importing Ponder.
-export type { BadgeTier, DisputeStatus, EscrowEventKind, EscrowStatus, MilestoneStatus, OperationState, SettledBy };
+export type {
+  BadgeTier,
+  DisputeStatus,
+  EscrowEventKind,
+  EscrowStatus,
+  LockTermName,
+  MilestoneStatus,
+  OperationState,
+  ProposalState,
+  ProposalStatus,
+  SettledBy,
+  TreasuryFlowDirection,
+  TreasuryFlowKind,
+  VoteSupport,
+};
 
 /** One MilestoneEscrow deployment per chain: its current settings, as its events set them. */
 export const escrowContract = onchainTable("escrow_contract", (t) => ({
@@ -405,14 +433,22 @@ export const adminAction = onchainTable(
      * TierConfigUpdated, RoleGranted, RoleRevoked (ATTESTER_ROLE, DEFAULT_ADMIN_ROLE). WorxMultisig: OperationProposed, Approved,
      * Queued, Executed, CancelApproved, Cancelled, OwnerAdded, OwnerRemoved, ThresholdChanged,
      * DelayChanged, ClassConfigured, PausableTargetConfigured, GuardianChanged, GuardianPaused,
-     * Received.
+     * Received. The DAO (src/dao/): FeeSplitter DaoShareUpdated, PayeesUpdated; WorkRewards
+     * RewardRateUpdated, ClientShareUpdated, BadgeRewardUpdated; StakingFeeDiscount
+     * DiscountTiersUpdated, BadgeSourceUpdated; WorxGovernor VotingDelaySet, VotingPeriodSet,
+     * ProposalThresholdSet, QuorumNumeratorUpdated, LateQuorumVoteExtensionSet, GuardianUpdated,
+     * TimelockChange; TimelockController MinDelayChange, Cancelled; and the role events of WorxToken,
+     * TimelockController, FeeSplitter, WorkRewards and StakingFeeDiscount (MINTER_ROLE,
+     * PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE, DEFAULT_ADMIN_ROLE).
      */
     action: t.text().notNull(),
     /**
      * The account that acted: the event's `sender`/`account`/`proposer`/`owner`/`guardian`/`from`
      * when it names one; for the multisig's configuration events (owners, thresholds, delays,
      * classes, pausable targets, guardian: executed Critical operations or its constructor) the
-     * multisig itself; else the transaction's sender.
+     * multisig itself; for the DAO's governed changes sent through the governor or the timelock,
+     * the TimelockController (the only account allowed to make them after the deployment); else the
+     * transaction's sender.
      */
     actor: t.hex().notNull(),
     /** The event's arguments (bigints as decimal strings). */
@@ -759,4 +795,323 @@ export const escrowEventRelations = relations(escrowEvent, ({ one }) => ({
 
 export const jobRatingRelations = relations(jobRating, ({ one }) => ({
   escrow: one(escrow, { fields: [jobRating.chainId, jobRating.escrowId], references: [escrow.chainId, escrow.escrowId] }),
+}));
+
+
+// ───────────────────────────── DAO (issue 6) ─────────────────────────────
+// WorxGovernor proposals and votes, WORX balances, delegation and staking, the FeeSplitter's
+// splits and releases, WorkRewards' mints, and the treasury's (the TimelockController's) flows.
+
+/** One WorxGovernor per chain: its settings, as its events set them (constructor included). */
+export const daoGovernor = onchainTable("dao_governor", (t) => ({
+  /** `${chainId}:${governor}` (address lowercase). */
+  id: t.text().primaryKey(),
+  chainId: t.text().notNull(),
+  governor: t.hex().notNull(),
+  /** The TimelockController that executes passed proposals and holds the treasury. */
+  timelock: t.hex(),
+  /** May cancel Pending proposals (the protocol multisig); null when none. */
+  guardian: t.hex(),
+  /** Seconds between a proposal and its vote's start (ERC-6372 timestamp clock). */
+  votingDelay: t.bigint().notNull(),
+  /** Seconds a vote lasts before any late-quorum extension. */
+  votingPeriod: t.bigint().notNull(),
+  /** WORX wei of votes a proposer needs. */
+  proposalThreshold: t.bigint().notNull(),
+  /** Quorum in percent of the total supply at the vote's start. */
+  quorumNumerator: t.bigint().notNull(),
+  /** Seconds a vote lasts at least after quorum is first reached. */
+  voteExtension: t.bigint().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/**
+ * A governor proposal. The stored `status` is what its events said last; the API derives the
+ * Governor's state (pending, active, defeated, succeeded, …) from it, the times, the tallies, the
+ * quorum and the chain's latest block time.
+ */
+export const proposal = onchainTable(
+  "proposal",
+  (t) => ({
+    /** `${chainId}:${proposalId}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    governor: t.hex().notNull(),
+    /** The Governor's proposal id (a uint256 hash), in decimal. */
+    proposalId: t.text().notNull(),
+    proposer: t.hex().notNull(),
+    /** The description's first line, without a leading "# ". */
+    title: t.text().notNull(),
+    description: t.text().notNull(),
+    /** The calls, one entry per call: targets (lowercase), values (wei, decimal), calldatas, signatures (usually ""). */
+    targets: t.json().$type<string[]>().notNull(),
+    /** SQL column `call_values` (VALUES is an SQL keyword). */
+    values: t.json("call_values").$type<string[]>().notNull(),
+    calldatas: t.json().$type<string[]>().notNull(),
+    signatures: t.json().$type<string[]>().notNull(),
+    /** The vote's snapshot and start, unix seconds (ERC-6372 timestamp clock): voting opens after it. */
+    voteStart: t.bigint().notNull(),
+    /** The vote's end (inclusive), unix seconds; moved by a late-quorum extension. */
+    voteEnd: t.bigint().notNull(),
+    /** The Governor's `quorum(voteStart)`, read at the first vote; null before any vote. */
+    quorum: t.bigint(),
+    forVotes: t.bigint().notNull(),
+    againstVotes: t.bigint().notNull(),
+    abstainVotes: t.bigint().notNull(),
+    voterCount: t.integer().notNull(),
+    status: t.text().$type<ProposalStatus>().notNull(),
+    /** Earliest execution time (unix seconds) once queued in the timelock. */
+    eta: t.bigint(),
+    /** The TimelockController's operation id (hashOperationBatch with the governor's salt) once queued. */
+    timelockId: t.hex(),
+    /** Set when a late-quorum extension moved `voteEnd`. */
+    extended: t.boolean().notNull(),
+    createdAt: t.bigint().notNull(),
+    createdBlock: t.bigint().notNull(),
+    createdTx: t.hex().notNull(),
+    queuedAt: t.bigint(),
+    queuedTx: t.hex(),
+    executedAt: t.bigint(),
+    executedTx: t.hex(),
+    canceledAt: t.bigint(),
+    canceledTx: t.hex(),
+    /**
+     * Who canceled: the proposer when it sent the cancel to the governor itself, else the guardian
+     * (the only other account the governor lets cancel); the timelock for an operation canceled on the timelock.
+     */
+    canceledBy: t.hex(),
+    /** Block timestamp of the latest change. */
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    chainCreatedIdx: index().on(table.chainId, table.createdAt),
+    statusIdx: index().on(table.status),
+    proposerIdx: index().on(table.proposer),
+    timelockIdx: index().on(table.chainId, table.timelockId),
+  }),
+);
+
+/** One vote per voter and proposal (the Governor refuses a second one). */
+export const vote = onchainTable(
+  "vote",
+  (t) => ({
+    /** `${chainId}:${proposalId}:${voter}` (voter lowercase). */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    proposalId: t.text().notNull(),
+    voter: t.hex().notNull(),
+    /** 0 against, 1 for, 2 abstain. */
+    support: t.integer().notNull(),
+    supportName: t.text().$type<VoteSupport>().notNull(),
+    /** The voter's votes at the proposal's snapshot (voteStart). */
+    weight: t.bigint().notNull(),
+    reason: t.text().notNull(),
+    /** The extra parameters of castVoteWithReasonAndParams; null for a plain vote. */
+    params: t.hex(),
+    castAt: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    proposalIdx: index().on(table.chainId, table.proposalId),
+    voterIdx: index().on(table.voter),
+  }),
+);
+
+/** Whom each WORX holder delegates its votes to (OpenZeppelin Votes: nobody until `delegate`). */
+export const delegation = onchainTable(
+  "delegation",
+  (t) => ({
+    /** `${chainId}:${delegator}` (lowercase). */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    delegator: t.hex().notNull(),
+    /** The current delegate (the delegator itself when self-delegated; zero address: none). */
+    delegate: t.hex().notNull(),
+    previousDelegate: t.hex().notNull(),
+    updatedAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    delegateIdx: index().on(table.chainId, table.delegate),
+  }),
+);
+
+/** Every account that ever held, staked or was delegated WORX: equal to the token's views. */
+export const votingPower = onchainTable(
+  "voting_power",
+  (t) => ({
+    /** `${chainId}:${account}` (lowercase). */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    account: t.hex().notNull(),
+    /** `getVotes(account)`: votes delegated to it (DelegateVotesChanged). */
+    votes: t.bigint().notNull(),
+    /** `balanceOf(account)` (Transfer). */
+    balance: t.bigint().notNull(),
+    /** `delegates(account)`; null until it delegates. */
+    delegate: t.hex(),
+    /** `lockedBalance(account)`: the sum of its stake positions until unstaked. */
+    staked: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    accountIdx: index().on(table.account),
+    chainVotesIdx: index().on(table.chainId, table.votes),
+  }),
+);
+
+/** One WORX staking position per account and lock term, as `stakeOf(account, term)`. */
+export const stake = onchainTable(
+  "stake",
+  (t) => ({
+    /** `${chainId}:${account}:${term}` (account lowercase, term "30d" | "90d" | "180d"). */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    account: t.hex().notNull(),
+    term: t.text().$type<LockTermName>().notNull(),
+    /** IWorxToken.LockTerm: 0 (30 days), 1 (90 days), 2 (180 days). */
+    termId: t.integer().notNull(),
+    /** The position's amount (0 once unstaked, as on chain). */
+    amount: t.bigint().notNull(),
+    /** Unix seconds from which it may be unstaked (0 once unstaked, as on chain). */
+    unlockAt: t.bigint().notNull(),
+    /** Holds tokens (staked and not yet unstaked). */
+    active: t.boolean().notNull(),
+    /** The latest stake into the position. */
+    stakedAt: t.bigint().notNull(),
+    unstakedAt: t.bigint(),
+    /** What the latest unstake released; null before any. */
+    unstakedAmount: t.bigint(),
+    updatedTx: t.hex().notNull(),
+  }),
+  (table) => ({
+    accountIdx: index().on(table.chainId, table.account),
+  }),
+);
+
+/** Money into and out of the DAO treasury (the TimelockController), one row per movement. */
+export const treasuryFlow = onchainTable(
+  "treasury_flow",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`, plus `:native` for the coin sent by a call that also transferred a token. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    /** The timelock. */
+    treasury: t.hex().notNull(),
+    /** ERC-20 address, or the zero address for the native coin. */
+    token: t.hex().notNull(),
+    direction: t.text().$type<TreasuryFlowDirection>().notNull(),
+    amount: t.bigint().notNull(),
+    /** The payer (the FeeSplitter, a sender) or the recipient. */
+    counterparty: t.hex().notNull(),
+    kind: t.text().$type<TreasuryFlowKind>().notNull(),
+    /** The proposal whose execution paid it (kind "proposal-execution"). */
+    proposalId: t.text(),
+    at: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    chainTokenIdx: index().on(table.chainId, table.token, table.at),
+    chainAtIdx: index().on(table.chainId, table.blockNumber, table.logIndex),
+  }),
+);
+
+/** Every FeeSplitter `distribute`: the income split between the treasury and operations. */
+export const feeSplit = onchainTable(
+  "fee_split",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    splitter: t.hex().notNull(),
+    token: t.hex().notNull(),
+    income: t.bigint().notNull(),
+    toTreasury: t.bigint().notNull(),
+    toOperations: t.bigint().notNull(),
+    daoShareBps: t.integer().notNull(),
+    at: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    chainTokenIdx: index().on(table.chainId, table.token),
+  }),
+);
+
+/** Every FeeSplitter `release`: owed fees paid to a payee. */
+export const feeRelease = onchainTable(
+  "fee_release",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    splitter: t.hex().notNull(),
+    token: t.hex().notNull(),
+    payee: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    at: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    payeeIdx: index().on(table.chainId, table.payee),
+  }),
+);
+
+/** A finished job's WORX reward (WorkRewards, once per escrow). */
+export const workReward = onchainTable(
+  "work_reward",
+  (t) => ({
+    /** `${chainId}:${escrowId}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    escrowId: t.bigint().notNull(),
+    freelancer: t.hex().notNull(),
+    client: t.hex().notNull(),
+    /** The job's token (zero address: the native coin). */
+    token: t.hex().notNull(),
+    /** The job's released amount the reward is computed from. */
+    value: t.bigint().notNull(),
+    freelancerReward: t.bigint().notNull(),
+    clientReward: t.bigint().notNull(),
+    /** Who sent the claim (anyone may). */
+    claimedBy: t.hex().notNull(),
+    at: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    freelancerIdx: index().on(table.freelancer),
+    clientIdx: index().on(table.client),
+  }),
+);
+
+/** A badge's WORX reward (WorkRewards, once per badge). */
+export const badgeReward = onchainTable(
+  "badge_reward",
+  (t) => ({
+    /** `${chainId}:${badgeId}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    badgeId: t.bigint().notNull(),
+    /** The badge's holder, who received it. */
+    account: t.hex().notNull(),
+    tierId: t.integer().notNull(),
+    amount: t.bigint().notNull(),
+    at: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    accountIdx: index().on(table.account),
+  }),
+);
+
+export const proposalRelations = relations(proposal, ({ many }) => ({
+  votes: many(vote),
+}));
+
+export const voteRelations = relations(vote, ({ one }) => ({
+  proposal: one(proposal, { fields: [vote.chainId, vote.proposalId], references: [proposal.chainId, proposal.proposalId] }),
 }));

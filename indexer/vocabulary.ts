@@ -36,3 +36,28 @@ export type BadgeTier = "bronze" | "silver" | "gold" | "platinum" | "verified";
  * from `eta`.
  */
 export type OperationState = "pending" | "queued" | "executed" | "cancelled";
+
+// ───────────────────────────── DAO (issue 6) ─────────────────────────────
+
+/**
+ * A governor proposal's stored status: what its own events said last. "created" covers Pending,
+ * Active, Defeated and Succeeded, which depend on time, votes and quorum: readers derive them
+ * (the API's `state`, {@link ProposalState}).
+ */
+export type ProposalStatus = "created" | "canceled" | "queued" | "executed";
+/**
+ * OpenZeppelin Governor's ProposalState, lowercase, as the API derives it. `expired` is never
+ * derived: with a TimelockController (GovernorTimelockControl) a queued proposal does not expire.
+ */
+export type ProposalState = "pending" | "active" | "canceled" | "defeated" | "succeeded" | "queued" | "executed";
+/** GovernorCountingSimple's support values by name: 0 against, 1 for, 2 abstain. */
+export type VoteSupport = "against" | "for" | "abstain";
+/** IWorxToken.LockTerm by name: Days30 = 0, Days90 = 1, Days180 = 2. */
+export type LockTermName = "30d" | "90d" | "180d";
+/** Money into ("in") or out of ("out") the DAO treasury (the TimelockController). */
+export type TreasuryFlowDirection = "in" | "out";
+/**
+ * How money moved: the FeeSplitter released the treasury's share ("fee-release"), an executed
+ * proposal paid it out ("proposal-execution"), or an ERC-20 was sent to the treasury directly ("transfer").
+ */
+export type TreasuryFlowKind = "fee-release" | "proposal-execution" | "transfer";

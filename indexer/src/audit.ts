@@ -20,6 +20,14 @@ export interface AuditedEvent {
   transaction: { hash: Hex; from: Address };
 }
 
+/** Bigints as decimal strings, at any depth (structs and arrays such as the DAO's discount tiers kept). */
+function jsonSafe(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+  return value;
+}
+
 /**
  * Appends the event to the audit log: its name, who acted, its arguments (bigints as strings),
  * plus `extra` details derived from them (e.g. a role's name).
@@ -39,9 +47,7 @@ export async function recordAudit(
     action,
     actor,
     details: {
-      ...Object.fromEntries(
-        Object.entries(event.args).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : (v as string | number | boolean)]),
-      ),
+      ...(Object.fromEntries(Object.entries(event.args).map(([k, v]) => [k, jsonSafe(v)])) as Record<string, string | number | boolean>),
       ...extra,
     },
     timestamp: event.block.timestamp,

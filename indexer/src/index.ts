@@ -8,3 +8,7 @@ import "./workHistory.ts";
 import "./escrowAdmin.ts";
 import "./multisig.ts";
 import "./badges.ts";
+import "./dao/token.ts";
+import "./dao/governor.ts";
+import "./dao/treasury.ts";
+import "./dao/rewards.ts";

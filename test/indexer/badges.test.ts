@@ -484,9 +484,13 @@ describe("badge indexer on PGlite and PostgreSQL (Hardhat node + ponder start)",
     assertSameDump(a, b, "PGlite vs PostgreSQL");
   });
 
-  test("the deployment wires the badges: the escrow's fee-discount source, the attester appointed, the multisig admin", async () => {
+  test("the deployment wires the badges: the fee-discount source reads them, the attester appointed, the multisig admin", async () => {
     const escrowAbi = chain.abis.milestoneEscrowAbi as Abi;
-    assert.equal(lower(await read<Address>("feeDiscountSource", [], chain.escrow, escrowAbi)), lower(facts.badges));
+    // The escrow asks the DAO's StakingFeeDiscount, which takes the better of staking and the badges.
+    const { evmContract } = await import("../../generated/deployments.ts");
+    const stakingFeeDiscount = evmContract(CHAIN, "StakingFeeDiscount");
+    assert.equal(lower(await read<Address>("feeDiscountSource", [], chain.escrow, escrowAbi)), lower(stakingFeeDiscount));
+    assert.equal(lower(await read<Address>("badgeSource", [], stakingFeeDiscount, chain.abis.stakingFeeDiscountAbi as Abi)), lower(facts.badges));
     assert.equal(lower(await read<Address>("escrow")), lower(chain.escrow));
     assert.equal(await read<boolean>("hasRole", [keccak256(toHex("ATTESTER_ROLE")), facts.attester]), true);
     assert.equal(await read<boolean>("hasRole", [zeroHash, facts.multisig]), true);

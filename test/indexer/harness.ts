@@ -27,7 +27,7 @@ export interface TestChain {
   token: Address;
   publicClient: PublicClient;
   testClient: TestClient;
-  /** The node's unlocked accounts: #0 deploys and receives fees; the multisig (owners #0..#4) administers. */
+  /** The node's unlocked accounts: #0 deploys; the multisig (owners #0..#4) administers; fees go to the DAO's FeeSplitter. */
   accounts: Address[];
   feeBps: bigint;
 }

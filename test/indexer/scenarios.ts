@@ -142,6 +142,10 @@ export interface StandardFacts {
   discountSource: Address;
   /** The escrow's administrator (WorxMultisig), impersonated for its Critical settings. */
   multisig: Address;
+  /** The escrow's fee recipient since the DAO's deployment: the FeeSplitter. */
+  feeSplitter: Address;
+  /** The escrow's fee-discount source since the DAO's deployment: StakingFeeDiscount. */
+  stakingFeeDiscount: Address;
   /** The scenario's last transaction: once it is served, everything before it is. */
   lastTx: Hash;
 }
@@ -158,8 +162,8 @@ const DISCOUNT_SOURCE_CODE = "0x6109c460005260206000f3";
 export const DISCOUNT_BPS = 2_500;
 
 /**
- * Six escrows between the standard accounts (#1 alice, #2 bob, #3 carol, #4 dave; #0 is admin and
- * fee recipient, #5 the arbiter), sent before any indexer starts:
+ * Six escrows between the standard accounts (#1 alice, #2 bob, #3 carol, #4 dave; #0 deployed, #5
+ * the arbiter; fees go to the DAO's FeeSplitter), sent before any indexer starts:
  *  1. ERC-20, alice pays bob: both milestones approved (completed), rated 5;
  *  2. native coin, carol pays alice: funded, milestone 0 submitted, milestone 1 disputed by carol (left open);
  *  3. ERC-20, alice with carol: cancelled by the freelancer before funding;
@@ -169,10 +173,11 @@ export const DISCOUNT_BPS = 2_500;
  *  5. native coin, dave pays bob: 0 settled at 25% on bob's signed offer without a dispute; 1 never
  *     delivered, reclaimed after due date + grace (closed), rated 2;
  *  6. ERC-20, carol with dave, created while a fee-discount source gives 25% off (never funded).
- * Then everyone with credits withdraws (the fee recipient last).
+ * Then everyone with credits withdraws; last, #0 makes the FeeSplitter collect its fee credits
+ * (FeeSplitter.collect: the escrow's `withdraw` as the splitter, then the 70/30 split).
  */
 export async function sendStandardHistory(chain: TestChain): Promise<StandardFacts> {
-  const [feeRecipient, alice, bob, carol, dave, arbiter] = chain.accounts as [Address, Address, Address, Address, Address, Address];
+  const [deployer, alice, bob, carol, dave, arbiter] = chain.accounts as [Address, Address, Address, Address, Address, Address];
   const escrow = { to: chain.escrow, abi: chain.abis.milestoneEscrowAbi as Abi };
   const token = { to: chain.token, abi: chain.abis.demoStablecoinAbi as Abi };
   const { evmContract } = await import("../../generated/deployments.ts");
@@ -191,6 +196,8 @@ export async function sendStandardHistory(chain: TestChain): Promise<StandardFac
     disputeReason: keccak256(toHex("worx: the delivery does not match the brief")),
     discountSource: "0x00000000000000000000000000000000d15c0047",
     multisig: evmContract(CHAIN, "WorxMultisig"),
+    feeSplitter: evmContract(CHAIN, "FeeSplitter"),
+    stakingFeeDiscount: evmContract(CHAIN, "StakingFeeDiscount"),
     lastTx: zeroHash,
   };
   const send = async (from: Address, call: Call): Promise<Hash> => {
@@ -298,14 +305,18 @@ export async function sendStandardHistory(chain: TestChain): Promise<StandardFac
   facts.tx["rate:4"] = await send(alice, { ...escrow, functionName: "rateJob", args: [4n, 4] });
   facts.tx["rate:5"] = await send(dave, { ...escrow, functionName: "rateJob", args: [5n, 2] });
 
-  // Withdrawals: freelancer and clients in both currencies, then the fee recipient (last transaction).
+  // Withdrawals: freelancer and clients in both currencies, then the fee recipient (last
+  // transactions): the FeeSplitter pulls its credits when anyone (#0 here) calls `collect`.
   for (const [account, tokens] of [
     [bob, [chain.token, zeroAddress]],
     [alice, [chain.token]],
     [dave, [zeroAddress]],
-    [feeRecipient, [zeroAddress, chain.token]],
   ] as const) {
     for (const t of tokens) facts.tx[`withdraw:${lower(account)}:${lower(t)}`] = await send(account, { ...escrow, functionName: "withdraw", args: [t] });
+  }
+  const splitter = { to: facts.feeSplitter, abi: chain.abis.feeSplitterAbi as Abi };
+  for (const t of [zeroAddress, chain.token]) {
+    facts.tx[`withdraw:${lower(facts.feeSplitter)}:${lower(t)}`] = await send(deployer, { ...splitter, functionName: "collect", args: [chain.escrow, t] });
   }
   return facts;
 }
@@ -496,7 +507,7 @@ export function registerStandardRowTests(ctx: () => StandardContext): void {
 
   test("fee flows, withdrawals and contract settings over GraphQL", async () => {
     const { url, chain, facts } = ctx();
-    const [feeRecipient] = chain.accounts as [Address];
+    const feeRecipient = facts.feeSplitter;
     const data = await gql(url, `{
       feeFlows(orderBy: "id", limit: 100) { totalCount items { id chainId escrowId milestoneIndex token amount recipient txHash } }
       withdrawals(orderBy: "id", limit: 100) { items { id chainId account token amount txHash } }
@@ -552,7 +563,7 @@ export function registerStandardRowTests(ctx: () => StandardContext): void {
     // the contract, and one audit entry per administrative event it ever emitted.
     const read = (functionName: string) => chain.publicClient.readContract({ address: chain.escrow, abi: chain.abis.milestoneEscrowAbi as Abi, functionName });
     const [chainRecipient, chainFeeBps, chainPaused, chainSource] = await Promise.all([read("feeRecipient"), read("platformFeeBps"), read("paused"), read("feeDiscountSource")]);
-    assert.equal(lower(chainRecipient as string), lower(feeRecipient), "the local deployment credits fees to account #0");
+    assert.equal(lower(chainRecipient as string), lower(feeRecipient), "the local deployment credits fees to the DAO's FeeSplitter");
     assert.equal(chainSource, zeroAddress, "the history switched the discount source off again");
     assert.deepEqual(
       data.escrowContracts.items.filter((c: any) => c.address === lower(chain.escrow)),
@@ -594,7 +605,7 @@ export function registerStandardRowTests(ctx: () => StandardContext): void {
   });
 
   test("SQL over HTTP (@ponder/client) serves the same rows", async () => {
-    const { url, chain } = ctx();
+    const { url, chain, facts } = ctx();
     const client = createClient(`${url}/sql`, { schema });
     const rows = await client.db
       .select({
@@ -642,9 +653,10 @@ export function registerStandardRowTests(ctx: () => StandardContext): void {
     );
 
     const fees = await client.db.select().from(schema.feeFlow).where(eq(schema.feeFlow.escrowId, 1n)).orderBy(asc(schema.feeFlow.milestoneIndex));
+    // Credited to the escrow's fee recipient: the DAO's FeeSplitter.
     assert.deepEqual(fees.map((f) => [f.chainId, f.escrowId, f.milestoneIndex, f.amount, f.recipient]), [
-      [CHAIN, 1n, 0, 10_000_000n, lower(chain.accounts[0]!)],
-      [CHAIN, 1n, 1, 25_000_001n, lower(chain.accounts[0]!)],
+      [CHAIN, 1n, 0, 10_000_000n, lower(facts.feeSplitter)],
+      [CHAIN, 1n, 1, 25_000_001n, lower(facts.feeSplitter)],
     ]);
 
     // Relational query (what a client gets from `db.query`): escrow → milestones, disputes.
@@ -715,20 +727,24 @@ const DENSE_BLOCK_TIME = 3_601;
  * a split that varies from escrow to escrow; every 7th stops after its first delivery; of the
  * others, every 3rd has its second milestone claimed by the freelancer after the review period
  * rather than approved. Every other completed escrow is rated. At the end everyone with credits
- * (freelancers, clients refunded by rulings, the fee recipient #0) withdraws. Every fee row depends
- * on contract state a handler reads back (the fee recipient, written at deployment). Clients and
+ * (freelancers, clients refunded by rulings) withdraws, and #0 makes the fee recipient (the DAO's
+ * FeeSplitter) collect its credits. Every fee row depends on contract state a handler reads back
+ * (the fee recipient, written at deployment). Clients and
  * freelancers are accounts #6–#15, never the standard history's nor the arbiter.
  */
 export async function sendDenseHistory(chain: TestChain, options: { escrows: number; perBlock: number }): Promise<DenseHistory> {
   const { publicClient, testClient } = chain;
   const abi = chain.abis.milestoneEscrowAbi as Abi;
   const tokenAbi = chain.abis.demoStablecoinAbi as Abi;
-  const feeRecipient = chain.accounts[0]!;
+  // #0 sends the FeeSplitter's `collect` calls (anyone may).
+  const collector = chain.accounts[0]!;
+  const feeRecipient = (await publicClient.readContract({ address: chain.escrow, abi, functionName: "feeRecipient" })) as Address;
+  const splitterAbi = chain.abis.feeSplitterAbi as Abi;
   const arbiter = chain.accounts[5]!;
   const clients = chain.accounts.slice(6, 11);
   const freelancers = chain.accounts.slice(11, 16);
   const nonces = new Map<Address, number>();
-  for (const a of [feeRecipient, arbiter, ...clients, ...freelancers]) nonces.set(a, await publicClient.getTransactionCount({ address: a, blockTag: "pending" }));
+  for (const a of [collector, arbiter, ...clients, ...freelancers]) nonces.set(a, await publicClient.getTransactionCount({ address: a, blockTag: "pending" }));
 
   let transactions = 0;
   let events = 0;
@@ -856,12 +872,18 @@ export async function sendDenseHistory(chain: TestChain, options: { escrows: num
         e.id = args.escrowId;
       }
     }
-    // Everyone with credits pulls them: freelancers and clients in both currencies, the fee recipient.
+    // Everyone with credits pulls them: freelancers and clients in both currencies, the fee
+    // recipient (the FeeSplitter, through its `collect`).
     const withdrawals: (Call & { from: Address })[] = [];
     for (const account of [...freelancers, ...clients, feeRecipient]) {
       for (const token of [chain.token, zeroAddress]) {
         const credit = (await publicClient.readContract({ address: chain.escrow, abi, functionName: "credits", args: [token, account] })) as bigint;
-        if (credit > 0n) withdrawals.push(escrowCall(account, "withdraw", [token]));
+        if (credit === 0n) continue;
+        withdrawals.push(
+          account === feeRecipient
+            ? { from: collector, to: feeRecipient, abi: splitterAbi, functionName: "collect", args: [chain.escrow, token] }
+            : escrowCall(account, "withdraw", [token]),
+        );
       }
     }
     assert.ok(withdrawals.length >= freelancers.length, "every freelancer earned something");

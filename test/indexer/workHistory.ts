@@ -415,20 +415,37 @@ export function registerWorkHistoryTests(ctx: () => StandardContext): void {
     );
     for (const t of [zeroAddress, chain.token]) assert.equal(await read<boolean>("isTokenAllowed", [t]), true);
     assert.equal(escrowRows.filter((a: any) => a.action === "TokenAllowlistUpdated").length, 2);
-    // The deployment makes WorxBadges the discount source (the deployer, before the handover); the
-    // history then switches a stand-in source on and off through the administrator.
+    // The deployment makes WorxBadges the discount source, then the DAO's StakingFeeDiscount (which
+    // reads the badges itself), both by the deployer before the handover; the history then
+    // switches a stand-in source on and off through the administrator.
     const { evmContract } = await import("../../generated/deployments.ts");
     const badges = lower(evmContract(CHAIN, "WorxBadges"));
+    const staking = lower(facts.stakingFeeDiscount);
     const sources = escrowRows.filter((a: any) => a.action === "FeeDiscountSourceUpdated");
     // (Rows come ordered by id, i.e. by transaction hash: compared as sets.)
     assert.deepEqual(
       sources.map((a: any) => [a.actor, lower(a.details.previousSource), lower(a.details.newSource)]).sort(),
       [
         [lower(deployer!), zeroAddress, badges],
-        [lower(facts.multisig), badges, lower(facts.discountSource)],
+        [lower(deployer!), badges, staking],
+        [lower(facts.multisig), staking, lower(facts.discountSource)],
         [lower(facts.multisig), lower(facts.discountSource), zeroAddress],
       ].sort(),
     );
+    // The DAO's wiring in the audit log: fees to the FeeSplitter, FEE_MANAGER_ROLE for the timelock.
+    const recipients = escrowRows.filter((a: any) => a.action === "FeeRecipientUpdated");
+    assert.deepEqual(
+      recipients.map((a: any) => [a.actor, lower(a.details.newRecipient)]).sort(),
+      [
+        [lower(deployer!), lower(deployer!)],
+        [lower(deployer!), lower(facts.feeSplitter)],
+      ].sort(),
+      "the constructor's recipient (#0), then the DAO's FeeSplitter",
+    );
+    const timelock = lower(evmContract(CHAIN, "TimelockController"));
+    const feeManagers = escrowRows.filter((a: any) => a.action === "RoleGranted" && a.details.roleName === "FEE_MANAGER_ROLE").map((a: any) => lower(a.details.account));
+    assert.ok(feeManagers.includes(timelock), `the timelock was granted FEE_MANAGER_ROLE: ${JSON.stringify(feeManagers)}`);
+    assert.equal(await read<boolean>("hasRole", [keccak256(toHex("FEE_MANAGER_ROLE")), timelock]), true);
     const byMultisig = sources.filter((a: any) => a.actor === lower(facts.multisig));
     assert.deepEqual(byMultisig.map((a: any) => a.txHash).sort(), [facts.tx["discount:on"], facts.tx["discount:off"]].sort());
   });

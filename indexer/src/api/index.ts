@@ -9,7 +9,9 @@
  *  - GET  /leaderboard?chainId=<caip2|all>&sort=&order=asc|desc&minJobs=&tier=&limit=&offset=:
  *    freelancers ranked by a leaderboard column; "all" (the default) combines every chain;
  *  - GET  /profiles/:chainId/:address: a profile: leaderboard stats, badges held, attestations and
- *    the tiers' criteria (chainId "all": every chain).
+ *    the tiers' criteria (chainId "all": every chain);
+ *  - GET  /dao/:chainId/proposals, /dao/:chainId/proposals/:proposalId, /dao/:chainId/treasury,
+ *    /dao/:chainId/members/:address: the DAO (./dao.ts).
  * Bad input answers 4xx with `{ "error": message }`, never a stack trace. CORS is open (GET/POST):
  * every row here is public chain data. Every route is rate-limited per client IP and every query
  * bounded (page size, offset, depth, aliases, tokens, body and SQL length): see ./limits.ts.
@@ -23,8 +25,10 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { and, asc, client, count, desc, eq, graphql, or, sql } from "ponder";
 import { satisfactionBps, STATS_COUNTERS } from "../stats.ts";
+import { registerDaoRoutes } from "./dao.ts";
 import { checkPagination } from "./graphqlGuard.ts";
 import { readLimits } from "./limits.ts";
+import { addressParam, badRequest, CAIP2, chainParam, fail, pageParams as pageParamsOf, toJson, UINT, type ErrorStatus } from "./params.ts";
 import { pgliteSqlDatabase, ponderSchema } from "./pgliteSql.ts";
 import { rateLimit } from "./rateLimit.ts";
 
@@ -35,8 +39,6 @@ app.use("*", cors({ origin: "*", allowMethods: ["GET", "POST", "OPTIONS"], allow
 // After CORS, so that a browser can read a 429's message.
 app.use("*", rateLimit(limits));
 
-type ErrorStatus = 400 | 404 | 405 | 413 | 500 | 503;
-const fail = (c: Context, status: ErrorStatus, message: string) => c.json({ error: message }, status);
 
 // ───────────────────────────── GraphQL ─────────────────────────────
 
@@ -170,44 +172,8 @@ app.use("/sql/*", async (c, next) => {
 
 // ───────────────────────────── REST ─────────────────────────────
 
-const CAIP2 = /^(eip155:\d{1,20}|stacks:\d{1,20})$/;
-const UINT = /^\d{1,78}$/;
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const DISPUTE_STATUSES = ["open", "ruled", "settled"] as const;
-/** Page size of the REST lists when the request names none. */
-const DEFAULT_PAGE = 50;
-
-/** Thrown by the parameter checks below; answered as 400 `{ error }` by onError. */
-const badRequest = (message: string) => new HTTPException(400, { message });
-
-function chainParam(value: string | undefined, name = "chain id", allowAll = false): string | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (allowAll && value === "all") return undefined;
-  if (!CAIP2.test(value)) {
-    throw badRequest(`Invalid ${name} "${value}": expected a CAIP-2 id like eip155:31337${allowAll ? ', or "all"' : ""}`);
-  }
-  return value;
-}
-
-function addressParam(value: string, name: string): `0x${string}` {
-  if (!ADDRESS.test(value)) throw badRequest(`Invalid ${name} "${value}": expected a 0x-prefixed 20-byte hex address`);
-  return value.toLowerCase() as `0x${string}`;
-}
-
-/** `limit` and `offset` of a REST list, within the API's GraphQL limits (./limits.ts). */
-function pageParams(c: Context): { limit: number; offset: number } {
-  const int = (name: string, fallback: number, max: number, hint: string) => {
-    const raw = c.req.query(name);
-    if (raw === undefined || raw === "") return fallback;
-    if (!/^\d{1,10}$/.test(raw)) throw badRequest(`Invalid ${name} "${raw}": expected a non-negative integer`);
-    const value = Number(raw);
-    if (value > max) throw badRequest(`Invalid ${name} ${value}: at most ${max}${hint}`);
-    return value;
-  };
-  const limit = int("limit", Math.min(DEFAULT_PAGE, limits.maxLimit), limits.maxLimit, " items per page");
-  if (limit === 0) throw badRequest("Invalid limit 0: at least 1 item per page");
-  return { limit, offset: int("offset", 0, limits.maxOffset, " (narrow the query with chainId or status instead)") };
-}
+const pageParams = (c: Context) => pageParamsOf(c, limits);
 
 app.get("/escrows/:chainId/:escrowId", async (c) => {
   const { chainId, escrowId } = c.req.param();
@@ -498,10 +464,9 @@ app.get("/profiles/:chainId/:address", async (c) => {
   );
 });
 
-/** Bigints as decimal strings, as GraphQL returns them. */
-function toJson(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
-}
+// ───────────────────────────── DAO ─────────────────────────────
+
+registerDaoRoutes(app, limits);
 
 // ───────────────────────────── errors ─────────────────────────────
 

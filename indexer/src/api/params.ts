@@ -1,0 +1,53 @@
+/**
+ * The REST routes' parameter checks and answers (./index.ts, ./dao.ts): every bad input becomes a
+ * 400 `{ error }` with a message saying what was expected, never a stack trace.
+ */
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ApiLimits } from "./limits.ts";
+
+export type ErrorStatus = 400 | 404 | 405 | 413 | 500 | 503;
+export const fail = (c: Context, status: ErrorStatus, message: string) => c.json({ error: message }, status);
+
+export const CAIP2 = /^(eip155:\d{1,20}|stacks:\d{1,20})$/;
+export const UINT = /^\d{1,78}$/;
+export const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+/** Page size of the REST lists when the request names none. */
+export const DEFAULT_PAGE = 50;
+
+/** Thrown by the parameter checks; answered as 400 `{ error }` by the app's onError. */
+export const badRequest = (message: string) => new HTTPException(400, { message });
+
+export function chainParam(value: string | undefined, name = "chain id", allowAll = false): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (allowAll && value === "all") return undefined;
+  if (!CAIP2.test(value)) {
+    throw badRequest(`Invalid ${name} "${value}": expected a CAIP-2 id like eip155:31337${allowAll ? ', or "all"' : ""}`);
+  }
+  return value;
+}
+
+export function addressParam(value: string, name: string): `0x${string}` {
+  if (!ADDRESS.test(value)) throw badRequest(`Invalid ${name} "${value}": expected a 0x-prefixed 20-byte hex address`);
+  return value.toLowerCase() as `0x${string}`;
+}
+
+/** `limit` and `offset` of a REST list, within the API's GraphQL limits (./limits.ts). */
+export function pageParams(c: Context, limits: ApiLimits): { limit: number; offset: number } {
+  const int = (name: string, fallback: number, max: number, hint: string) => {
+    const raw = c.req.query(name);
+    if (raw === undefined || raw === "") return fallback;
+    if (!/^\d{1,10}$/.test(raw)) throw badRequest(`Invalid ${name} "${raw}": expected a non-negative integer`);
+    const value = Number(raw);
+    if (value > max) throw badRequest(`Invalid ${name} ${value}: at most ${max}${hint}`);
+    return value;
+  };
+  const limit = int("limit", Math.min(DEFAULT_PAGE, limits.maxLimit), limits.maxLimit, " items per page");
+  if (limit === 0) throw badRequest("Invalid limit 0: at least 1 item per page");
+  return { limit, offset: int("offset", 0, limits.maxOffset, " (narrow the query with chainId or status instead)") };
+}
+
+/** Bigints as decimal strings, as GraphQL returns them. */
+export function toJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
