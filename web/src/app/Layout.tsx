@@ -17,12 +17,17 @@ const AdminPage = lazy(() => import("../features/admin/AdminPage.tsx"));
 const ProfilePage = lazy(() => import("../features/badges/ProfilePage.tsx"));
 const BadgesPage = lazy(() => import("../features/badges/BadgesPage.tsx"));
 const LeaderboardPage = lazy(() => import("../features/badges/LeaderboardPage.tsx"));
+// The DAO (proposals, builder, treasury) and WORX staking.
+const DaoPage = lazy(() => import("../features/dao/DaoPage.tsx"));
+const StakingPage = lazy(() => import("../features/staking/StakingPage.tsx"));
 
 const titles: Partial<Record<Route, string>> = {
   escrows: "Escrows",
   profile: "Profile",
   leaderboard: "Leaderboard",
   badges: "Badges",
+  dao: "DAO",
+  staking: "Staking",
   arbiter: "Disputes",
   stacks: "Stacks",
   admin: "Admin",
@@ -36,6 +41,8 @@ const pages: Partial<Record<Route, () => ReactNode>> = {
   profile: () => <ProfilePage />,
   badges: () => <BadgesPage />,
   leaderboard: () => <LeaderboardPage />,
+  dao: () => <DaoPage />,
+  staking: () => <StakingPage />,
 };
 
 export function Layout() {

@@ -3,11 +3,13 @@
  * settlement offers: `?offer=…`, review requests: `?review=<milestone>`), `#/arbiter` open disputes,
  * `#/stacks` escrows on Stacks, `#/admin` the protocol's admin console, `#/profile/<address>` a
  * freelancer's work history and badges (default: the connected account), `#/badges` every badge,
- * `#/leaderboard` freelancers ranked. Everything but the list is lazy-loaded.
+ * `#/leaderboard` freelancers ranked, `#/dao` the DAO's proposals (`#/dao/proposal/<caip2>/<id>` one
+ * proposal, `#/dao/new` the proposal builder, `#/dao/treasury` the treasury), `#/staking` WORX:
+ * delegation, staking, rewards. Everything but the list is lazy-loaded.
  */
 import { useSyncExternalStore } from "react";
 
-export type Route = "escrows" | "escrow" | "arbiter" | "stacks" | "admin" | "profile" | "badges" | "leaderboard";
+export type Route = "escrows" | "escrow" | "arbiter" | "stacks" | "admin" | "profile" | "badges" | "leaderboard" | "dao" | "staking";
 
 export interface Location {
   route: Route;
@@ -16,7 +18,7 @@ export interface Location {
   query: URLSearchParams;
 }
 
-const named: readonly Route[] = ["escrow", "arbiter", "stacks", "admin", "profile", "badges", "leaderboard"];
+const named: readonly Route[] = ["escrow", "arbiter", "stacks", "admin", "profile", "badges", "leaderboard", "dao", "staking"];
 
 function parse(hash: string): Location {
   const body = hash.replace(/^#\/?/, "");
@@ -67,3 +69,6 @@ export function absoluteHref(hash: string): string {
   const { origin, pathname, search } = window.location;
   return `${origin}${pathname}${search}${hash}`;
 }
+
+/** Link to one DAO proposal's page. */
+export const proposalHref = (caip2: string, proposalId: bigint | string) => `#/dao/proposal/${caip2}/${proposalId}`;

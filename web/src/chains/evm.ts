@@ -8,7 +8,18 @@ import { deployments } from "../../../generated/deployments.ts";
 import { evmChains, evmCaip2, type ChainInfo, type EvmChainId } from "../../../scripts/registry/chains.ts";
 
 /** Contracts the SPA uses, by their Ignition future name (the keys of a deployment's `contracts`). */
-export type WorxContract = "MilestoneEscrow" | "DemoStablecoin" | "WorxMultisig" | "WorxBadges";
+export type WorxContract =
+  | "MilestoneEscrow"
+  | "DemoStablecoin"
+  | "WorxMultisig"
+  | "WorxBadges"
+  // The DAO (issue 6), on chains where it is deployed.
+  | "WorxToken"
+  | "WorxGovernor"
+  | "TimelockController"
+  | "FeeSplitter"
+  | "WorkRewards"
+  | "StakingFeeDiscount";
 
 interface Deployment {
   readonly chainId: number;

@@ -1,7 +1,8 @@
 /**
  * Why a write failed, in words. Revert data is decoded against the generated ABIs (the escrow, the
  * ERC-20 errors it can bubble up, the multisig that administers it, and the badges with their
- * ERC-721 errors); every custom error has a
+ * ERC-721 errors; the DAO: WORX token, governor, timelock, fee splitter, work rewards, staking fee
+ * discount, with OpenZeppelin's Governor / Timelock / ERC-20 / ERC-5805 errors); every custom error has a
  * sentence, and the `switch` is exhaustive, so a new error in a contract breaks the type check
  * until it gets one.
  */
@@ -19,9 +20,33 @@ import {
   type DecodeErrorResultReturnType,
   type Hex,
 } from "viem";
-import { demoStablecoinAbi, milestoneEscrowAbi, worxBadgesAbi, worxMultisigAbi } from "../../../generated/abis.ts";
+import {
+  demoStablecoinAbi,
+  feeSplitterAbi,
+  milestoneEscrowAbi,
+  stakingFeeDiscountAbi,
+  timelockControllerAbi,
+  workRewardsAbi,
+  worxBadgesAbi,
+  worxGovernorAbi,
+  worxMultisigAbi,
+  worxTokenAbi,
+} from "../../../generated/abis.ts";
 
-const errorAbi = [...milestoneEscrowAbi, ...demoStablecoinAbi, ...worxMultisigAbi, ...worxBadgesAbi].filter((item) => item.type === "error");
+// generated/abis.ts is one module, bundled whole with the first page: listing the DAO's ABIs here
+// costs no extra chunk, and keeps every error decodable wherever a write happens.
+const errorAbi = [
+  ...milestoneEscrowAbi,
+  ...demoStablecoinAbi,
+  ...worxMultisigAbi,
+  ...worxBadgesAbi,
+  ...worxTokenAbi,
+  ...worxGovernorAbi,
+  ...timelockControllerAbi,
+  ...feeSplitterAbi,
+  ...workRewardsAbi,
+  ...stakingFeeDiscountAbi,
+].filter((item) => item.type === "error");
 type KnownError = DecodeErrorResultReturnType<typeof errorAbi>;
 
 export const USER_REJECTED = "You rejected the request in your wallet";
@@ -44,7 +69,33 @@ export interface ExplainContext {
    * CriteriaNotMet; without it the sentence names the criteria only.
    */
   missingCriteria?: (tier: number, mask: number) => string[];
+  /** The DAO treasury (the timelock): an ERC-20 balance error of this account is the treasury's, not the user's. */
+  treasury?: string;
+  /** Formats WORX amounts (stakes, votes, thresholds); default: the raw wei. */
+  formatWorx?: (amount: bigint) => string;
 }
+
+/** IGovernor.ProposalState, as the end of "The proposal is …". */
+export const PROPOSAL_STATE_WORDS = [
+  "pending (its vote has not started yet)",
+  "active (being voted on)",
+  "canceled",
+  "defeated",
+  "succeeded (waiting to be queued)",
+  "queued in the timelock",
+  "expired",
+  "executed",
+] as const;
+/** IWorxToken.LockTerm. */
+export const LOCK_TERM_WORDS = ["30-day", "90-day", "180-day"] as const;
+/** The proposal states set in an OpenZeppelin `expectedStates` bitmap (bit i = ProposalState i). */
+function expectedStates(bitmap: Hex, words: readonly string[]): string {
+  const bits = BigInt(bitmap);
+  const names = words.filter((_, i) => (bits >> BigInt(i)) & 1n).map((w) => w.split(" (")[0]);
+  return names.length ? names.join(" or ") : "in another state";
+}
+/** TimelockController.OperationState: Unset, Waiting, Ready, Done. */
+const TIMELOCK_STATE_WORDS = ["not scheduled", "waiting for its delay", "ready to execute", "already executed"];
 
 /** IMilestoneEscrow.EscrowStatus, as the end of "Escrow #N is …". */
 export const escrowStatusWords = [
@@ -98,6 +149,8 @@ const span = (seconds: bigint) => {
 
 function sentence(error: KnownError, ctx: ExplainContext): string {
   const amount = (value: bigint) => (ctx.formatAmount ? ctx.formatAmount(value) : value.toString());
+  const worx = (value: bigint) => (ctx.formatWorx ? ctx.formatWorx(value) : `${formatEther(value)} WORX`);
+  const percent = (bps: number | bigint) => `${Number(bps) / 100}%`;
   switch (error.errorName) {
     case "EscrowNotFound":
       return `Escrow #${error.args[0]} does not exist on this chain.`;
@@ -172,7 +225,9 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     case "ERC20InsufficientAllowance":
       return `The escrow may only move ${amount(error.args[1])} of your tokens but needs ${amount(error.args[2])}: approve the full amount first.`;
     case "ERC20InsufficientBalance":
-      return `Your token balance (${amount(error.args[1])}) is below the ${amount(error.args[2])} needed.`;
+      return ctx.treasury && error.args[0].toLowerCase() === ctx.treasury.toLowerCase()
+        ? `The DAO treasury holds only ${amount(error.args[1])} of this token, below the ${amount(error.args[2])} the proposal sends: it can't execute until the treasury has enough.`
+        : `Your token balance (${amount(error.args[1])}) is below the ${amount(error.args[2])} needed.`;
     // WorxMultisig (contracts/interfaces/IWorxMultisig.sol)
     case "NotOwner":
       return `The account ${error.args[0]} is not an owner of the multisig: only owners can propose, approve, sign or cancel operations.`;
@@ -263,6 +318,106 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     case "ERC721InvalidReceiver":
     case "ERC721InvalidSender":
       return "The badge contract refused an operation with the zero address or an account that can't receive badges.";
+    // WorxToken (contracts/interfaces/IWorxToken.sol) and OpenZeppelin's ERC20Votes / ERC20Permit
+    case "ZeroAmount":
+      return "Enter an amount above zero.";
+    case "InsufficientUnlockedBalance":
+      return `Only ${worx(error.args[2])} of your WORX are not staked, less than the ${worx(error.args[1])} this needs: staked WORX can't be moved or staked again until their lock ends and you unstake them.`;
+    case "StakeLocked":
+      return `Your ${LOCK_TERM_WORDS[error.args[1]] ?? ""} stake is locked until ${when(BigInt(error.args[2]))}: there is no early exit, unstake it from then on.`;
+    case "NoStake":
+      return `You have no ${LOCK_TERM_WORDS[error.args[1]] ?? ""} stake (never staked, or already unstaked).`;
+    case "ERC20ExceededSafeSupply":
+      return "Minting this much WORX would exceed the token's maximum supply for vote checkpoints.";
+    case "ERC2612ExpiredSignature":
+      return `This permit signature expired at ${when(error.args[0])}: sign a new one.`;
+    case "ERC2612InvalidSigner":
+      return `The permit is signed by ${error.args[0]}, not by the owner ${error.args[1]}.`;
+    case "ERC5805FutureLookup":
+      return `Votes can't be read at ${when(error.args[0])}: that moment is not in the past yet (chain time is ${when(BigInt(error.args[1]))}).`;
+    case "VotesExpiredSignature":
+      return `This delegation signature expired at ${when(error.args[0])}: sign a new one.`;
+    case "ECDSAInvalidSignature":
+    case "ECDSAInvalidSignatureLength":
+    case "ECDSAInvalidSignatureS":
+      return "The signature is malformed: sign again.";
+    case "CheckpointUnorderedInsertion":
+      return "The vote checkpoints refused an out-of-order update.";
+    case "SafeCastOverflowedUintDowncast":
+      return `A number is too large for the contract (it must fit in ${error.args[0]} bits).`;
+    // WorxGovernor (contracts/interfaces/IWorxGovernor.sol) and OpenZeppelin's Governor
+    case "GovernorInsufficientProposerVotes":
+      return `Proposing needs at least ${worx(error.args[2])} of votes (the proposal threshold); ${error.args[0]} has ${worx(error.args[1])}. Votes count only once delegated (to yourself or someone else) before the proposal.`;
+    case "GovernorAlreadyCastVote":
+      return `${error.args[0]} has already voted on this proposal: a vote can't be changed.`;
+    case "GovernorUnexpectedProposalState":
+      return `The proposal is ${PROPOSAL_STATE_WORDS[error.args[1]] ?? "in another state"}; this needs it ${expectedStates(error.args[2], PROPOSAL_STATE_WORDS)}. Refresh to see where it is.`;
+    case "GovernorNonexistentProposal":
+      return `Proposal ${opRef(String(error.args[0]))} does not exist on this governor.`;
+    case "GovernorOnlyExecutor":
+      return `Only the DAO itself (its timelock, through an executed proposal) can do this; ${error.args[0]} can't.`;
+    case "GovernorAlreadyQueuedProposal":
+      return "This proposal is already queued in the timelock.";
+    case "GovernorDisabledDeposit":
+      return "The governor does not accept coins: send them to the treasury (the timelock) instead.";
+    case "GovernorInvalidProposalLength":
+      return `A proposal needs as many targets (${error.args[0]}) as calls (${error.args[1]}) and values (${error.args[2]}), and at least one call.`;
+    case "GovernorInvalidQuorumFraction":
+      return `A quorum of ${error.args[0]}/${error.args[1]} is invalid: it must be at most 100%.`;
+    case "GovernorInvalidSignature":
+      return `The vote signature of ${error.args[0]} is invalid.`;
+    case "GovernorInvalidVoteParams":
+    case "GovernorInvalidVoteType":
+      return "A vote is For, Against or Abstain.";
+    case "GovernorInvalidVotingPeriod":
+      return `A voting period of ${span(error.args[0])} is invalid: it must be longer than zero.`;
+    case "GovernorPreventLateQuorumVoteExtensionTooLarge":
+      return `A late-quorum extension of ${span(error.args[0])} is too long (at most ${span(error.args[1])}).`;
+    case "GovernorProposalQueueingFailed":
+    case "GovernorProposalQueueingNotRequired":
+      return "This proposal can't be queued in the timelock.";
+    case "GovernorRestrictedProposer":
+      return `${error.args[0]} may not submit this proposal: its description restricts the proposer.`;
+    case "GovernorUnableToCancel":
+      return `${error.args[1]} can't cancel this proposal: only its proposer can, and only while it is pending (before voting starts).`;
+    case "GuardianCancelNotPending":
+      return `The guardian may cancel a proposal only while it is pending, before voting starts; this one is ${PROPOSAL_STATE_WORDS[error.args[1]] ?? "in another state"}, so only the voters decide now.`;
+    case "ERC6372InconsistentClock":
+      return "The governor's clock and the token's clock disagree.";
+    case "FailedCall":
+      return "A call of the proposal reverted without a reason; nothing changed.";
+    // OpenZeppelin TimelockController (the DAO treasury)
+    case "TimelockUnexpectedOperationState":
+      return `The timelock operation ${opRef(error.args[0])} is not ${expectedStates(error.args[1], TIMELOCK_STATE_WORDS)}: the timelock delay may not be over yet. Refresh to see the countdown.`;
+    case "TimelockInsufficientDelay":
+      return `A timelock delay of ${span(error.args[0])} is below the minimum of ${span(error.args[1])}.`;
+    case "TimelockInvalidOperationLength":
+      return "The timelock operation's targets, values and calls differ in number.";
+    case "TimelockUnauthorizedCaller":
+      return `Only the timelock itself can change its settings; ${error.args[0]} can't.`;
+    case "TimelockUnexecutedPredecessor":
+      return `This operation waits for an earlier one (${opRef(error.args[0])}) to execute first.`;
+    // FeeSplitter (contracts/interfaces/IFeeSplitter.sol)
+    case "InvalidShare":
+      return `A share of ${percent(error.args[0])} is invalid: it is 0 to 100%.`;
+    case "ZeroAddress":
+      return "The treasury and the operations payee must be non-zero addresses.";
+    case "NothingOwed":
+      return `Nothing is owed to ${error.args[1]} in this token yet: fees are owed after they are collected and split.`;
+    // WorkRewards (contracts/interfaces/IWorkRewards.sol)
+    case "JobNotFinished":
+      return `Escrow #${error.args[0]} is ${escrowStatusWords[error.args[1]] ?? "in another state"}: WORX rewards are minted once a job is completed or closed.`;
+    case "WorkRewardAlreadyClaimed":
+      return `The WORX reward of escrow #${error.args[0]} was already claimed (it is minted once per job, to both parties).`;
+    case "BadgeRewardAlreadyClaimed":
+      return `The WORX reward of badge #${error.args[0]} was already claimed.`;
+    case "NothingToReward":
+      return `Escrow #${error.args[0]} earns no WORX now (its token has no reward rate, or nothing was paid); it stays claimable if the DAO sets a rate.`;
+    case "LengthMismatch":
+      return "One reward rate is needed per token.";
+    // StakingFeeDiscount (contracts/interfaces/IStakingFeeDiscount.sol)
+    case "InvalidDiscountTiers":
+      return `Discount tier ${error.args[0] + 1n} is invalid: at most 8 tiers, staking power strictly increasing, discounts non-decreasing and at most 100%.`;
     case "ERC20InvalidApprover":
     case "ERC20InvalidReceiver":
     case "ERC20InvalidSender":

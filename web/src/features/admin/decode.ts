@@ -6,7 +6,18 @@
  * Unknown targets or undecodable data are shown as they are, never guessed.
  */
 import { decodeFunctionData, formatEther, keccak256, toFunctionSelector, toHex, zeroHash, type Abi, type AbiFunction, type Address, type Hex } from "viem";
-import { demoStablecoinAbi, milestoneEscrowAbi, worxBadgesAbi, worxMultisigAbi } from "../../../../generated/abis.ts";
+import {
+  demoStablecoinAbi,
+  feeSplitterAbi,
+  milestoneEscrowAbi,
+  stakingFeeDiscountAbi,
+  timelockControllerAbi,
+  workRewardsAbi,
+  worxBadgesAbi,
+  worxGovernorAbi,
+  worxMultisigAbi,
+  worxTokenAbi,
+} from "../../../../generated/abis.ts";
 import { deployments } from "../../../../generated/deployments.ts";
 import { evmCaip2 } from "../../../../scripts/registry/chains.ts";
 import type { WorxContract } from "../../chains/evm.ts";
@@ -34,6 +45,12 @@ const abiByContract: Record<WorxContract, Abi> = {
   WorxMultisig: worxMultisigAbi,
   DemoStablecoin: demoStablecoinAbi,
   WorxBadges: worxBadgesAbi,
+  WorxToken: worxTokenAbi,
+  WorxGovernor: worxGovernorAbi,
+  TimelockController: timelockControllerAbi,
+  FeeSplitter: feeSplitterAbi,
+  WorkRewards: workRewardsAbi,
+  StakingFeeDiscount: stakingFeeDiscountAbi,
 };
 
 export function abiOf(contract: string): Abi | undefined {

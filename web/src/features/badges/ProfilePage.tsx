@@ -24,6 +24,8 @@ import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { BadgeCard } from "./BadgeCard.tsx";
 import { criteriaText, missingCriteriaWords, perksText, satisfactionBps, tierName, TIERS, tierSlug, type CriteriaFacts, type TierConfig, type TierId } from "./criteria.ts";
 import { sendBadges } from "./write.ts";
+import { daoAddresses } from "../dao/contracts.ts";
+import { WorxProfile } from "../staking/WorxProfile.tsx";
 
 export default function ProfilePage() {
   const { params } = useLocation();
@@ -126,8 +128,10 @@ function HeldBadges({ account, me }: { account: Address; me: Address | undefined
 
 function ChainProfile({ chain, account, me }: { chain: SupportedChain; account: Address; me: Address | undefined }) {
   const chainId = chain.chain.id;
+  const dao = daoAddresses(chainId);
   return (
     <section className="stack" aria-label={`On ${chain.info.name}`} data-testid={`profile-${chain.caip2}`}>
+      {dao ? <WorxProfile chainId={chainId} chainName={chain.info.name} dao={dao} account={account} /> : null}
       <div className="columns">
         <div className="stack">
           <WorkHistory chainId={chainId} caip2={chain.caip2} freelancer={account} me={me} profileLink={false} />
