@@ -10,7 +10,7 @@
 import { connect, disconnect, request } from "@stacks/connect";
 import { Cl, validateStacksAddress } from "@stacks/transactions";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { lazy, Suspense, useId, useState, type FormEvent, type ReactNode } from "react";
 import { hexToBytes } from "viem";
 import { stacksApiUrl, stacksChainOfAddress, stacksDeploymentFor, stacksDeployments, type StacksDeployment } from "../../../chains/stacks.ts";
 import { TxStatus } from "../../../tx/TxStatus.tsx";
@@ -50,6 +50,8 @@ import {
 import { explainStacksError } from "./errors.ts";
 import { decodeStacksOffer, encodeStacksOffer, settlementDomainCV, settlementMessageCV } from "./offers.ts";
 import { useStacksTx } from "./useStacksTx.ts";
+
+const StacksDaoSection = lazy(() => import("../../dao/stacks/StacksDaoSection.tsx"));
 
 const STX = { symbol: "STX", decimals: 6 };
 const fmt = (v: bigint) => formatAmount(v, STX);
@@ -175,6 +177,9 @@ export default function StacksEscrowPage() {
               </div>
             </>
           ) : null}
+          <Suspense fallback={<p className="muted">Loading the Stacks DAO…</p>}>
+            <StacksDaoSection d={deployment} me={address} />
+          </Suspense>
         </>
       ) : null}
     </section>

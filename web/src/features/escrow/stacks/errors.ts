@@ -1,6 +1,6 @@
 /**
- * Clarity error codes of clarity/contracts/escrow.clar (u1000–u1045) and badges.clar (u3000–u3033),
- * documented there, and wallet
+ * Clarity error codes of clarity/contracts/escrow.clar (u1000–u1045), badges.clar (u3000–u3033) and
+ * the DAO's contracts in clarity/contracts/dao/ (u4000–u4601), documented there, and wallet
  * errors of @stacks/connect, in words — the same sentences as the EVM side where they mirror it.
  */
 import { USER_REJECTED } from "../../../tx/errors.ts";
@@ -56,6 +56,59 @@ const clarityErrors: Record<number, string> = {
   3031: "This attestation has expired: ask the attester for a fresh one.",
   3032: "This attestation was already submitted once, and counts only once: ask the attester for a new one.",
   3033: "Unknown attestation kind: 1 is X account verification, 2 is vetting.",
+  // DAO (clarity/contracts/dao/): dao-core
+  4000: "Only the DAO itself (a proposal being executed) or one of its enabled extensions can do this.",
+  4001: "This proposal has already been executed: a proposal runs once, ever.",
+  4002: "The DAO was already bootstrapped, once, by its deployer.",
+  4003: "dao-core can't be its own extension, and an extension may only request its own callback.",
+  4004: "The proposal tried to move assets held by dao-core, so it was reverted: DAO funds are paid from the treasury only.",
+  // dao-token
+  4100: "Only the DAO or one of its extensions can mint WORX, and a transfer must come from the tokens' owner.",
+  4101: "The amount must be more than zero.",
+  4102: "Not enough unlocked WORX: staked tokens can't be transferred or staked again until they are unstaked.",
+  4103: "This stake is still locked: it can be unstaked only once its unlock time has passed (there is no early exit).",
+  4104: "You have no stake for this lock term.",
+  4105: "A lock term is 30, 90 or 180 days.",
+  4106: "The checkpoint hint does not match your vote checkpoints at the snapshot height: read it again (it changes when your votes change) and retry.",
+  4107: "Votes can only be read for a past block: wait for the next block and retry.",
+  4108: "You can't send tokens to yourself.",
+  // proposal-voting
+  4200: "Your account can't do this: only the guardian or the proposer may cancel a proposal, and only the DAO may change the voting rules.",
+  4201: "This proposal contract was already proposed: each proposal contract can be proposed once — deploy a new one.",
+  4202: "You don't have enough votes to propose: you need the proposal threshold in WORX votes at the previous block (delegate to yourself first).",
+  4203: "This contract was never proposed to the DAO.",
+  4204: "Voting is not open on this proposal: it opens the block after its start and closes at its end (or it was canceled).",
+  4205: "You have already voted on this proposal: one vote per account.",
+  4206: "A vote is For, Against or Abstain.",
+  4207: "You had no votes at this proposal's snapshot: tokens received or delegated after its start don't count for it.",
+  4208: "Only a proposal that succeeded (quorum reached, more For than Against, voting over) can be queued, once.",
+  4209: "Only a queued proposal can be executed (it may be defeated, not queued yet, or already executed).",
+  4210: "The proposal's timelock has not expired yet: it can be executed from its eta block.",
+  4211: "A proposal can be canceled only while it is pending, before voting opens.",
+  4212: "Invalid voting parameters: the voting period must be at least one block and the quorum at most 100%.",
+  4213: "This proposal contract has already been executed by the DAO (like the bootstrap): it can't be proposed.",
+  // dao-treasury
+  4300: "Only the DAO (a passed proposal) or one of its extensions can spend from the treasury.",
+  4301: "The amount must be more than zero.",
+  4302: "The token tried to move more than the payment out of the treasury, so the payment was reverted: don't use this token.",
+  // fee-splitter
+  4400: "Only the DAO can change the fee split or its payees.",
+  4401: "The DAO's share of fees is at most 100%.",
+  4402: "A payee must be an address of this network other than the fee splitter itself.",
+  4403: "The fee splitter owes this payee nothing in this asset: collect (or distribute) fees first.",
+  4404: "The payment failed, so nothing changed and the amount is still owed: check the token.",
+  4405: "The token tried to move other assets out of the fee splitter, so the call was reverted: don't use this token.",
+  // work-rewards
+  4500: "Only the DAO can change the reward rules.",
+  4501: "This escrow is not finished (completed or closed) on this network, so it earns no reward yet.",
+  4502: "This escrow's work reward was already claimed: once per escrow.",
+  4503: "This badge's reward was already claimed: once per badge.",
+  4504: "There is nothing to reward: the reward rate for this asset is zero, nothing was released, or this badge tier has no reward.",
+  4505: "The client's share is at most 100% of the freelancer's reward.",
+  4506: "This badge does not exist (never minted, or burnt).",
+  // staking-fee-discount
+  4600: "Only the DAO can change the staking discount tiers.",
+  4601: "Invalid discount tiers: minimums must increase, discounts must not decrease, and a discount is at most 100%.",
 };
 
 /** A sentence for a Clarity `(err uN)` result, e.g. from a tx's `tx_result.repr`. */
