@@ -43,7 +43,8 @@ contract WorxGovernor is
     /// @param initialProposalThreshold votes (at the previous second) a proposer needs.
     /// @param quorumNumeratorValue quorum, in percent of the total supply at the snapshot.
     /// @param initialVoteExtension seconds a vote lasts at least after quorum is first reached.
-    /// @param initialGuardian may cancel Pending proposals (the protocol multisig; zero: none).
+    /// @param initialGuardian may cancel Pending proposals (the protocol's guardian account, who can
+    /// otherwise only pause; zero: none).
     constructor(
         IVotes token,
         TimelockController timelock,

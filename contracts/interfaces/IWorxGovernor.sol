@@ -7,7 +7,8 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
  * @title IWorxGovernor
  * @notice What the Worx DAO governor adds to OpenZeppelin's Governor (Settings, CountingSimple,
  * Votes on the WORX timestamp clock, QuorumFraction, TimelockControl, PreventLateQuorum): a guardian
- * (the protocol multisig) that may cancel a proposal ONLY while it is Pending, i.e. before anyone
+ * (the protocol's guardian account, who can otherwise only pause; not the multisig, whose own
+ * timelock is longer than the voting delay) that may cancel a proposal ONLY while it is Pending, i.e. before anyone
  * can vote on it, through the standard `cancel(targets, values, calldatas, descriptionHash)`. Once
  * voting starts only the token holders decide; queued operations can then only be cancelled by the
  * governor's own rules.
@@ -26,7 +27,7 @@ interface IWorxGovernor {
     /// and `proposalSnapshot(proposalId)`; the guardian must act before the snapshot timestamp.
     error GuardianCancelNotPending(uint256 proposalId, IGovernor.ProposalState state);
 
-    /// @notice The account that may cancel Pending proposals (the protocol multisig).
+    /// @notice The account that may cancel Pending proposals (the protocol's guardian account).
     /// @return the guardian (zero: none).
     function guardian() external view returns (address);
 

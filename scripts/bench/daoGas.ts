@@ -107,7 +107,7 @@ export async function measureDaoGas(): Promise<DaoGasRow[]> {
       set.proposalThreshold,
       BigInt(set.quorumNumerator),
       set.voteExtension,
-      admin.account.address, // the guardian (the multisig in production): never acts here
+      admin.account.address, // the guardian (the protocol's guardian account in production): never acts here
     ]);
     worxGovernor.address = governor.address;
     return governor.address;

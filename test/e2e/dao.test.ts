@@ -12,11 +12,15 @@
  * (24.5 dUSD) released to the treasury.
  *
  * In the browser: bob proposes "transfer 20 dUSD to carol" (an amount above the treasury's balance
- * is refused next to the field first); dave (50 WORX of votes, below the 100 WORX threshold) is
+ * is refused next to the field first); the builder previews a parameter change
+ * (FeeSplitter.setDaoShare) and an arbitrary call from the registry (WorkRewards.setClientShare)
+ * in words and refuses a bad value before the wallet; bob proposes the latter and the guardian
+ * (#0, the protocol's guardian account) cancels it in the browser while it is pending; dave (50 WORX of votes, below the 100 WORX threshold) is
  * refused before the wallet with the reason in words; after the voting delay bob and alice vote
- * For; after the voting period anyone queues it; execute before the timelock's eta is refused with
+ * For, and the guardian's cancel is now refused before the wallet; after the voting period anyone queues it; execute before the timelock's eta is refused with
  * the countdown's date, after it the proposal executes and the treasury page shows 4.5 dUSD (the
- * chain agrees, and carol got 20 dUSD). Bob stakes 50 WORX for 90 days, sees the position with its
+ * chain agrees, and carol got 20 dUSD). New fees (a 40 dUSD job: 2.8 dUSD for the treasury) are
+ * released from the treasury page, whose balance grows by exactly that. Bob stakes 50 WORX for 90 days, sees the position with its
  * unlock date, and an unstake before unlock is refused with a sentence (the contract's own revert
  * reads the same way); his profile shows his staking power and boost. No request leaves 127.0.0.1.
  *
@@ -25,7 +29,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { createWalletClient, http, parseEther, parseUnits, type Address, type Hash } from "viem";
+import { createWalletClient, http, keccak256, parseEther, parseUnits, toBytes, type Address, type Hash } from "viem";
 import { hardhat } from "viem/chains";
 import { localAccount } from "../../scripts/dev/accounts.ts";
 import { explainError } from "../../web/src/tx/errors.ts";
@@ -37,6 +41,8 @@ const ALICE = localAccount(1);
 const BOB = localAccount(2);
 const CAROL = localAccount(3);
 const DAVE = localAccount(4);
+const GUARDIAN = localAccount(0);
+const STATE = { Pending: 0, Active: 1, Canceled: 2 } as const;
 const HOUR = 3_600;
 const DAY = 86_400;
 const dusd = (n: string) => parseUnits(n, 6);
@@ -47,7 +53,9 @@ let dao: { token: Address; governor: Address; timelock: Address; splitter: Addre
 let bobPage: Page;
 let alicePage: Page;
 let davePage: Page;
+let guardianPage: Page;
 let proposalUrl: string;
+let guardedHash: string;
 
 const sent = () => s.wallets.evmRequests.filter((r) => r.method === "eth_sendTransaction").length;
 
@@ -109,6 +117,12 @@ describe("the DAO in the browser", { timeout: 600_000 }, () => {
     await s.shot(bobPage, "01-treasury");
   });
 
+  /** Sends a transaction through viem as `account` (outside the browser) and waits for success. */
+  async function sendAs(account: typeof BOB, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) {
+    const hash: Hash = await createWalletClient({ chain: hardhat, transport: http(s.rpcUrl), account }).writeContract({ address, abi, functionName, args } as never);
+    assert.equal((await s.publicClient.waitForTransactionReceipt({ hash })).status, "success", `${functionName} succeeded`);
+  }
+
   async function fillTransfer(page: Page, amount: string, title: string) {
     const form = page.getByTestId("new-proposal");
     await form.getByLabel("Kind").selectOption("treasury");
@@ -149,6 +163,74 @@ describe("the DAO in the browser", { timeout: 600_000 }, () => {
     assert.equal(await page.getByTestId("call-0").getByTestId("call-text").innerText(), "transfer 20 dUSD to 0x90F7…b906");
     assert.match(await page.getByTestId("proposal-timing").innerText(), /^Voting opens .* \(in (00:59:\d\d|01:00:0\d)\)\.$/);
     await s.shot(bobPage, "02-proposal-pending");
+  });
+
+  it("previews a parameter change and an arbitrary call from the registry in words, and refuses a bad value before the wallet", async () => {
+    await bobPage.goto(`${s.webUrl}/#/dao/new`);
+    const form = bobPage.getByTestId("new-proposal");
+    const preview = form.getByTestId("proposal-preview");
+    const error = form.getByTestId("proposal-error");
+    const before = sent();
+
+    await form.getByLabel("Kind").selectOption("parameter");
+    await form.getByLabel("Parameter").selectOption("daoShare");
+    const share = form.getByLabel("DAO share of fees (%)");
+    await share.fill("65");
+    assert.equal(await preview.innerText(), "Call: FeeSplitter.setDaoShare(6500) — send 65% of fees to the DAO treasury, 35% to operations");
+    await share.fill("150");
+    assert.equal(await preview.count(), 0, "no call to preview");
+    await form.getByTestId("submit-proposal").click();
+    assert.equal(await error.innerText(), "A share can't be more than 100%.");
+
+    await form.getByLabel("Kind").selectOption("custom");
+    await form.getByLabel("Contract").selectOption("WorkRewards");
+    await form.getByLabel("Function").selectOption("setClientShare(uint16)");
+    const bps = form.getByLabel("bps (uint16)");
+    await bps.fill("70000");
+    await form.getByTestId("submit-proposal").click();
+    assert.equal(await error.innerText(), "bps (uint16): out of range for uint16");
+    assert.equal(sent(), before, "the wallet was not asked");
+    await bps.fill("4000");
+    assert.equal(await error.count(), 0, "editing clears the refusal");
+    assert.equal(await preview.innerText(), "Call: WorkRewards.setClientShare(4000) — clients earn 40% of the freelancer's WORX reward");
+    await s.shot(bobPage, "02b-arbitrary-call");
+
+    // Proposed, for the guardian to cancel next.
+    await form.getByLabel("Title").fill("Trim client rewards to 40%");
+    await form.getByLabel("Description").fill("Fewer WORX for clients.");
+    await form.getByTestId("submit-proposal").click();
+    await expectConfirmed(form, "propose");
+    guardedHash = (await form.getByTestId("proposal-created-link").getAttribute("href"))!;
+    assert.match(guardedHash, /^#\/dao\/proposal\/eip155:31337\/\d+$/);
+    await bobPage.goto(proposalUrl); // back to the grant, where bob votes next
+  });
+
+  it("lets the guardian (#0) cancel a pending proposal in the browser; the list shows it canceled", async () => {
+    assert.equal(await read<Address>(dao.governor, s.abis.worxGovernorAbi, "guardian"), GUARDIAN.address, "the governor's guardian is the protocol's guardian account");
+    const id = BigInt(guardedHash.split("/").pop()!);
+    guardianPage = await s.context.newPage();
+    await s.connect(guardianPage, GUARDIAN.address, guardedHash);
+    const page = guardianPage.getByTestId("proposal-page");
+    await page.and(guardianPage.locator('[data-state="pending"]')).waitFor();
+    const button = guardianPage.getByTestId("guardian-cancel");
+    await button.waitFor();
+    assert.equal(await button.innerText(), "Cancel (guardian)");
+    assert.match(
+      await guardianPage.getByTestId("guardian-cancel-hint").innerText(),
+      /^You are the DAO's guardian: you may cancel any proposal while it is pending, before voting opens \(.+\), to stop a malicious or mistaken one\. After that only the vote decides\./,
+    );
+    await button.click();
+    await expectConfirmed(guardianPage, "guardian-cancel");
+    await page.and(guardianPage.locator('[data-state="canceled"]')).waitFor();
+    assert.equal(await read<number>(dao.governor, s.abis.worxGovernorAbi, "state", [id]), STATE.Canceled);
+    await s.shot(guardianPage, "02c-guardian-canceled");
+
+    await guardianPage.goto(`${s.webUrl}/#/dao`);
+    await guardianPage.getByTestId("filter-canceled").click();
+    const item = guardianPage.getByTestId(`proposal-${id}`);
+    await item.waitFor({ timeout: INDEXER_TIMEOUT });
+    assert.equal(await item.getAttribute("data-state"), "canceled");
+    assert.match(await item.innerText(), /Trim client rewards to 40%[\s\S]*Canceled/);
   });
 
   it("refuses dave's proposal before the wallet: his votes are below the threshold", async () => {
@@ -203,6 +285,34 @@ describe("the DAO in the browser", { timeout: 600_000 }, () => {
     await s.shot(alicePage, "04-voted");
   });
 
+  it("refuses the guardian's cancel before the wallet once voting has opened", async () => {
+    const hash = new URL(proposalUrl).hash;
+    const id = BigInt(hash.split("/").pop()!);
+    assert.equal(await read<number>(dao.governor, s.abis.worxGovernorAbi, "state", [id]), STATE.Active);
+    await guardianPage.goto(`${s.webUrl}/${hash}`);
+    await guardianPage.getByTestId("proposal-page").and(guardianPage.locator('[data-state="active"]')).waitFor();
+    const before = sent();
+    await guardianPage.getByTestId("guardian-cancel").click();
+    assert.equal((await txOutcome(guardianPage, "guardian-cancel")).state, "failed");
+    assert.match(
+      await guardianPage.getByTestId("tx-guardian-cancel-reason").innerText(),
+      /^Voting opened .+: the guardian may cancel a proposal only while it is pending, before voting starts, so only the voters decide this one now\.$/,
+    );
+    assert.equal(sent(), before, "the wallet was not asked");
+    // The governor refuses it the same way.
+    const row = (await (await fetch(`${s.indexerUrl}/dao/eip155:31337/proposals/${id}`)).json()) as { targets: Address[]; values: string[]; calldatas: `0x${string}`[]; description: string };
+    const error = await s.publicClient
+      .simulateContract({
+        account: GUARDIAN.address,
+        address: dao.governor,
+        abi: s.abis.worxGovernorAbi,
+        functionName: "cancel",
+        args: [row.targets, row.values.map(BigInt), row.calldatas, keccak256(toBytes(row.description))],
+      })
+      .then(() => undefined, (e: unknown) => e);
+    assert.equal(explainError(error), "The guardian may cancel a proposal only while it is pending, before voting starts; this one is active (being voted on), so only the voters decide now.");
+  });
+
   it("queues it after the vote, refuses execution before the timelock's eta, executes it after", async () => {
     await advance(DAY + 1);
     const page = alicePage.getByTestId("proposal-page");
@@ -247,6 +357,32 @@ describe("the DAO in the browser", { timeout: 600_000 }, () => {
     assert.match(await item.first().innerText(), /Grant 20 dUSD to carol[\s\S]*Executed[\s\S]*For 450 WORX/);
     await alicePage.getByTestId("filter-active").click();
     await alicePage.getByTestId("no-proposals").waitFor();
+  });
+
+  it("releases the fees owed to the treasury from the treasury page: the balance grows by exactly that amount", async () => {
+    // A 40 dUSD job pays a 4 dUSD fee; the splitter collects it and owes the treasury 70%.
+    const { seedCompletedJobs } = await import("../../scripts/dev/seed.ts");
+    await seedCompletedJobs(s.rpcUrl, { client: 1, freelancer: 4, count: 1, rating: 5, amount: 40 });
+    await sendAs(CAROL, dao.splitter, s.abis.feeSplitterAbi, "collect", [s.escrowAddress, s.dusdAddress]);
+    const owed = await read<bigint>(dao.splitter, s.abis.feeSplitterAbi, "owed", [dao.timelock, s.dusdAddress]);
+    assert.equal(owed, dusd("2.8"));
+    const balance = () => read<bigint>(s.dusdAddress, s.abis.demoStablecoinAbi, "balanceOf", [dao.timelock]);
+    const before = await balance();
+
+    await alicePage.goto(`${s.webUrl}/#/dao/treasury`);
+    const stat = alicePage.getByTestId("treasury-balance-dUSD");
+    await eventually(async () => assert.equal(await stat.getAttribute("data-value"), before.toString()));
+    const row = alicePage.getByTestId("owed-dUSD");
+    await eventually(async () => assert.equal(await row.getAttribute("data-value"), owed.toString()), 15_000);
+    assert.match(await row.innerText(), /^2\.8 dUSD/);
+    await row.getByRole("button", { name: "Release to the treasury" }).click();
+    await expectConfirmed(alicePage, "release-fees");
+    assert.equal(await balance(), before + owed, "the chain: the treasury got exactly what it was owed");
+    assert.equal(await read<bigint>(dao.splitter, s.abis.feeSplitterAbi, "owed", [dao.timelock, s.dusdAddress]), 0n);
+    await eventually(async () => assert.equal(await stat.getAttribute("data-value"), (before + owed).toString()));
+    assert.match(await stat.innerText(), /7\.3 dUSD/);
+    await row.waitFor({ state: "detached" });
+    await s.shot(alicePage, "06b-fees-released");
   });
 
   it("lets bob stake for 90 days, shows the position, and refuses an early unstake in words", async () => {

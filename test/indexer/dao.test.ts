@@ -4,8 +4,8 @@
  * WORX rewards are claimed, delegations (one changed), stakes (one unstaked after its lock), fees
  * collected through the FeeSplitter and released, direct transfers to the treasury, and five
  * proposals: one executed (a treasury grant plus a governed parameter change), one executed on the
- * timelock directly (no ProposalExecuted), one defeated, one canceled by the guardian (the
- * multisig) while pending, one extended by late quorum, one pending.
+ * timelock directly (no ProposalExecuted), one defeated, one canceled by the guardian (account
+ * #0, the multisig's guardian too) while pending, one extended by late quorum, one pending.
  * The rows must equal what the contracts' own views say (proposalVotes, state, getVotes, delegates,
  * stakeOf, lockedBalance, owed, balances), and the /dao routes must serve them with the
  * Governor's state derived on the chain's time, with 4xx JSON on bad input.
@@ -99,7 +99,7 @@ const read = <T>(address: Address, abi: Abi, functionName: string, args: readonl
  *    unstaked 31 days later;
  *  - proposals: "grant" (bob: 10 dUSD and 0.01 ETH to dave, and the DAO share to 75%) voted for,
  *    queued and executed; "share" (alice) defeated; "canceled" (bob) canceled by the guardian
- *    (the multisig) while pending; "direct" (carol) passed, queued with the grant and executed by
+ *    (the deployer account) while pending; "direct" (carol) passed, queued with the grant and executed by
  *    alice on the timelock itself (its executeBatch is open to anyone); "late" (carol) reaching
  *    quorum ten minutes before its end, extended; "pending" (bob) created last.
  */
@@ -138,16 +138,6 @@ async function sendHistory(): Promise<Facts> {
     f.lastBlock = receipt.blockNumber;
     if (name) f.tx[name] = hash;
     return { hash, receipt };
-  };
-  const asMultisig = async (call: Call, name: string) => {
-    const request = (method: string, params: unknown[]) => chain.testClient.request({ method, params } as never);
-    await request("hardhat_impersonateAccount", [f.multisig]);
-    await request("hardhat_setBalance", [f.multisig, toHex(parseEther("1"))]);
-    try {
-      return await send(f.multisig, call, name);
-    } finally {
-      await request("hardhat_stopImpersonatingAccount", [f.multisig]);
-    }
   };
 
   // Three finished jobs.
@@ -220,7 +210,7 @@ async function sendHistory(): Promise<Facts> {
   );
   const share = await propose("share", alice, [{ target: f.splitter, data: encode(splitter.abi, "setDaoShare", [6_000]) }], "Lower the DAO share to 60%");
   const canceled = await propose("canceled", bob, [{ target: f.rewards, data: encode(rewards.abi, "setClientShare", [4_000]) }], "# Trim client rewards\nto 40%");
-  await asMultisig({ ...governor, functionName: "cancel", args: opArgs(canceled) }, "guardianCancel");
+  await send(deployer, { ...governor, functionName: "cancel", args: opArgs(canceled) }, "guardianCancel");
   const direct = await propose("direct", carol, [{ target: f.rewards, data: encode(rewards.abi, "setClientShare", [5_000]) }], "# Keep the client share at 50%");
 
   await advanceTime(chain, HOUR + 1);
@@ -287,7 +277,7 @@ describe("DAO indexer on PGlite and PostgreSQL (Hardhat node + ponder start)", {
     const lateStart = await read<bigint>(facts.governor, gov, "proposalSnapshot", [p.late.id]);
     const lateEnd = await read<bigint>(facts.governor, gov, "proposalDeadline", [p.late.id]);
     assert.ok(lateEnd > lateStart + BigInt(DAY), "late quorum moved the deadline past the voting period");
-    assert.equal(lower(await read<Address>(facts.governor, gov, "guardian")), lower(facts.multisig));
+    assert.equal(lower(await read<Address>(facts.governor, gov, "guardian")), lower(facts.deployer), "the protocol's guardian account");
     assert.equal(await read<number>(facts.splitter, abiOf("feeSplitterAbi"), "daoShareBps"), 7_500, "the grant raised the DAO share");
   });
 
@@ -339,7 +329,7 @@ describe("DAO indexer on PGlite and PostgreSQL (Hardhat node + ponder start)", {
               queuedTx: queued(key) ? facts.tx[`queue:${key}`] : null,
               executedTx: queued(key) ? facts.tx[`execute:${key}`] : null,
               canceledTx: key === "canceled" ? facts.tx.guardianCancel : null,
-              canceledBy: key === "canceled" ? lower(facts.multisig) : null,
+              canceledBy: key === "canceled" ? lower(facts.deployer) : null,
             },
             key,
           );
@@ -555,7 +545,7 @@ describe("DAO indexer on PGlite and PostgreSQL (Hardhat node + ponder start)", {
       test("admin_action: the DAO's deployment wiring and governed changes, every event of the chain, actors named", async () => {
         const ix = indexer(kind);
         const d = await gql(ix.url, `{ adminActions(orderBy: "id", limit: 1000) { items { contract action actor details txHash } } }`);
-        const { token, timelock, governor, splitter, rewards, discount, deployer, multisig } = facts;
+        const { token, timelock, governor, splitter, rewards, discount, deployer } = facts;
         const daoContracts = [token, timelock, governor, splitter, rewards, discount].map(lower);
         const mine = d.adminActions.items.filter((a: any) => daoContracts.includes(a.contract));
         // Every administrative event the DAO contracts emitted, and nothing else.
@@ -628,7 +618,7 @@ describe("DAO indexer on PGlite and PostgreSQL (Hardhat node + ponder start)", {
           [[7_000, 7_500, lower(timelock), facts.tx["execute:grant"]]],
         );
         const guardian = mine.filter((a: any) => a.action === "GuardianUpdated");
-        assert.deepEqual(guardian.map((a: any) => [lower(a.details.next), a.actor]), [[lower(multisig), lower(deployer)]]);
+        assert.deepEqual(guardian.map((a: any) => [lower(a.details.next), a.actor]), [[lower(deployer), lower(deployer)]]);
         // The tiers' structs are stored with their amounts as decimal strings.
         const tiers = mine.find((a: any) => a.action === "DiscountTiersUpdated");
         assert.deepEqual(tiers.details.tiers[0], { minStakingPower: String(1_000n * WORX), discountBps: 1_000 });
@@ -644,7 +634,7 @@ describe("DAO indexer on PGlite and PostgreSQL (Hardhat node + ponder start)", {
             id: `${CHAIN}:${lower(g)}`,
             governor: lower(g),
             timelock: lower(await read<Address>(g, gov, "timelock")),
-            guardian: lower(facts.multisig),
+            guardian: lower(facts.deployer),
             votingDelay: String(await read<bigint>(g, gov, "votingDelay")),
             votingPeriod: String(await read<bigint>(g, gov, "votingPeriod")),
             proposalThreshold: String(await read<bigint>(g, gov, "proposalThreshold")),

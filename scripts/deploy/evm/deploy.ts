@@ -10,6 +10,8 @@
  *   { "owners": ["0x…", …], "routineThreshold": 2, "criticalThreshold": 3,
  *     "routineDelay": 86400, "criticalDelay": 172800, "guardian": "0x…",
  *     "feeBps": 1000 }
+ * (`guardian` is an account, not the multisig: it may pause through the multisig and cancel a DAO
+ * proposal while it is pending, nothing else; the DAO can replace it as its own guardian)
  * and the registry adds the rest (`allowedTokens`: the native coin and the chain's stablecoins;
  * `rewardTokens` / `rewardRates`: the stablecoins at 1 WORX per unit). On a public chain the DAO's
  * governance settings default to {@link DAO_PUBLIC_DEFAULTS} (1 day voting delay, 5 days voting,
@@ -105,6 +107,9 @@ export interface DryRunResult {
   dao: { token: `0x${string}`; governor: `0x${string}`; timelock: `0x${string}`; feeSplitter: `0x${string}`; stakingFeeDiscount: `0x${string}`; workRewards: `0x${string}` };
   /** Governance settings read back from the governor and the timelock (seconds, WORX wei, percent). */
   governance: { votingDelay: bigint; votingPeriod: bigint; proposalThreshold: bigint; quorumNumerator: bigint; voteExtension: bigint; timelockDelay: bigint };
+  /** The protocol's guardian as the multisig (pause) and the governor (cancel while pending) hold it:
+   *  both from the `guardian` parameter. */
+  guardians: { multisig: `0x${string}`; governor: `0x${string}` };
   /** Whether the DAO is wired: the timelock administers every DAO contract and holds the escrow's
    *  FEE_MANAGER_ROLE, the governor alone proposes, the deployer holds no DAO role. */
   daoHandedOver: boolean;
@@ -190,6 +195,7 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
       voteExtension: BigInt(await worxGovernor.read.lateQuorumVoteExtension()),
       timelockDelay: await timelockController.read.getMinDelay(),
     },
+    guardians: { multisig: await worxMultisig.read.guardian(), governor: await worxGovernor.read.guardian() },
     daoHandedOver,
   };
 }
@@ -207,6 +213,7 @@ function printDryRun(plan: DeployPlan, r: DryRunResult): void {
   console.log(`  StakingFeeDisc.  ${r.dao.stakingFeeDiscount}  (the escrow's fee-discount source: ${same(r.feeDiscountSource, r.dao.stakingFeeDiscount)})`);
   console.log(`  WorkRewards      ${r.dao.workRewards}`);
   const g = r.governance;
+  console.log(`  guardian         ${r.guardians.governor} (cancels pending proposals; pauses through the multisig: ${r.guardians.multisig})`);
   console.log(`  governance       delay ${g.votingDelay} s, period ${g.votingPeriod} s, threshold ${g.proposalThreshold} wei, quorum ${g.quorumNumerator}%, extension ${g.voteExtension} s, timelock ${g.timelockDelay} s`);
   console.log(`  transactions     ${r.transactions}, gas ${r.gas.toLocaleString("en-US")}`);
   console.log(`  platform fee     ${r.feeBps} bps, fee recipient ${r.feeRecipient}`);

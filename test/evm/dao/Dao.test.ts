@@ -150,15 +150,14 @@ describe("DAO: a governance round on the LocalDemo deployment", () => {
     assert.equal(await publicClient.getBalance({ address: carol }), carolBefore.eth + grant.eth);
   });
 
-  it("the guardian (the multisig) may cancel a proposal only while it is pending", async () => {
+  it("the guardian account (the multisig's guardian, #0) may cancel a proposal only while it is pending", async () => {
     const f = await networkHelpers.loadFixture(deploy);
     const { worxToken: worx, worxGovernor: governor, worxMultisig: multisig } = f;
-    assert.equal(getAddress(await governor.read.guardian()), getAddress(multisig.address));
-    // The multisig is a contract: impersonate it to send the guardian's call directly (in
-    // production it is a Critical multisig operation).
+    // One parameter names the protocol's guardian: the multisig's (pause) and the governor's (cancel).
+    const guardian = localAccount(demoRoles.deployer).address;
+    assert.equal(getAddress(await governor.read.guardian()), getAddress(guardian));
+    assert.equal(getAddress(await multisig.read.guardian()), getAddress(guardian));
     assert.equal(await worx.read.totalSupply(), 0n, "no pre-mint on the local demo");
-    await networkHelpers.impersonateAccount(multisig.address);
-    await networkHelpers.setBalance(multisig.address, parseEther("1"));
     const [target, value, data] = [[governor.address], [0n], [encodeFunctionData({ abi: governor.abi, functionName: "setGuardian", args: [zeroAddress] })]];
     // No one holds WORX yet: bob earns the proposal threshold with a 200 dUSD job first.
     const publicClient = await viem.getPublicClient();
@@ -181,7 +180,14 @@ describe("DAO: a governance round on the LocalDemo deployment", () => {
     const hash = keccak256(toHex(description));
     await governor.write.propose([target, value, data, description], { account: bob });
     const id = await governor.read.hashProposal([target, value, data, hash]);
-    await governor.write.cancel([target, value, data, hash], { account: multisig.address });
+    // Neither another account nor the multisig contract may cancel someone else's proposal.
+    assert.equal(await revertName(governor.write.cancel([target, value, data, hash], { account: carol })), "GovernorUnableToCancel");
+    await networkHelpers.impersonateAccount(multisig.address);
+    await networkHelpers.setBalance(multisig.address, parseEther("1"));
+    assert.equal(await revertName(governor.write.cancel([target, value, data, hash], { account: multisig.address })), "GovernorUnableToCancel");
+    await networkHelpers.stopImpersonatingAccount(multisig.address);
+    assert.equal(await governor.read.state([id]), STATE.Pending);
+    await governor.write.cancel([target, value, data, hash], { account: guardian });
     assert.equal(await governor.read.state([id]), STATE.Canceled);
 
     const again = "Remove the guardian, again";
@@ -190,7 +196,6 @@ describe("DAO: a governance round on the LocalDemo deployment", () => {
     const againId = await governor.read.hashProposal([target, value, data, againHash]);
     await networkHelpers.time.increase(DAO_LOCAL_DEFAULTS.votingDelay + 1);
     assert.equal(await governor.read.state([againId]), STATE.Active);
-    assert.equal(await revertName(governor.write.cancel([target, value, data, againHash], { account: multisig.address })), "GuardianCancelNotPending");
-    await networkHelpers.stopImpersonatingAccount(multisig.address);
+    assert.equal(await revertName(governor.write.cancel([target, value, data, againHash], { account: guardian })), "GuardianCancelNotPending");
   });
 });

@@ -8,6 +8,7 @@ import { dryRun, planDeployment } from "../../../scripts/deploy/evm/deploy.ts";
 import { chains } from "../../../scripts/registry/chains.ts";
 import { LOCAL_OWNERS } from "../../../scripts/deploy/ignition/modules/Multisig.ts";
 import { DAO_PUBLIC_DEFAULTS } from "../../../scripts/deploy/ignition/modules/Dao.ts";
+import { getAddress } from "viem";
 
 const operator = {
   owners: ["0x1111111111111111111111111111111111111111", "0x2222222222222222222222222222222222222222", "0x3333333333333333333333333333333333333333"],
@@ -74,6 +75,7 @@ describe("scripts/deploy/evm/deploy.ts", () => {
       voteExtension: BigInt(DAO_PUBLIC_DEFAULTS.voteExtension),
       timelockDelay: BigInt(DAO_PUBLIC_DEFAULTS.timelockDelay),
     });
+    assert.deepEqual(result.guardians, { multisig: getAddress(operator.guardian), governor: getAddress(operator.guardian) }, "one `guardian` parameter: the multisig's and the DAO's");
     assert.ok(result.transactions >= 25);
   });
 });

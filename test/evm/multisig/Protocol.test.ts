@@ -258,11 +258,13 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
     assert.equal(await timelock.read.hasRole([EXECUTOR_ROLE, zeroAddress]), true);
     assert.equal(await timelock.read.hasRole([DEFAULT_ADMIN_ROLE, T]), true);
 
-    // Governor: on the token and the timelock, local settings, the multisig as guardian.
+    // Governor: on the token and the timelock, local settings, the protocol's guardian account
+    // (the multisig's guardian, #0: the multisig itself could never cancel within the voting delay).
     assert.equal(await governor.read.name(), "Worx DAO");
     assert.equal(getAddress(await governor.read.token()), getAddress(token.address));
     assert.equal(getAddress(await governor.read.timelock()), T);
-    assert.equal(getAddress(await governor.read.guardian()), getAddress(multisig.address));
+    assert.equal(getAddress(await governor.read.guardian()), getAddress(await multisig.read.guardian()));
+    assert.equal(getAddress(await governor.read.guardian()), getAddress(deployer.address));
     assert.equal(await governor.read.votingDelay(), BigInt(DAO_LOCAL_DEFAULTS.votingDelay));
     assert.equal(await governor.read.votingPeriod(), BigInt(DAO_LOCAL_DEFAULTS.votingPeriod));
     assert.equal(await governor.read.proposalThreshold(), DAO_LOCAL_DEFAULTS.proposalThreshold);

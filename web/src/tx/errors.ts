@@ -379,7 +379,7 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     case "GovernorRestrictedProposer":
       return `${error.args[0]} may not submit this proposal: its description restricts the proposer.`;
     case "GovernorUnableToCancel":
-      return `${error.args[1]} can't cancel this proposal: only its proposer can, and only while it is pending (before voting starts).`;
+      return `${error.args[1]} can't cancel this proposal: only its proposer or the guardian can, and only while it is pending (before voting starts).`;
     case "GuardianCancelNotPending":
       return `The guardian may cancel a proposal only while it is pending, before voting starts; this one is ${PROPOSAL_STATE_WORDS[error.args[1]] ?? "in another state"}, so only the voters decide now.`;
     case "ERC6372InconsistentClock":

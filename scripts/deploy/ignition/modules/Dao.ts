@@ -1,6 +1,8 @@
 import type { ArgumentType, CallableContractFuture, ContractFuture, Future, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 import { keccak256, toHex, zeroAddress, zeroHash } from "viem";
 
+import { multisigPolicyArgs } from "./Multisig.ts";
+
 /**
  * The Worx DAO (issue 6), deployed by the Protocol module (./Protocol.ts) and LocalDemo after every
  * contract that existed before it, so the escrow's, the multisig's and the badges' addresses stay
@@ -11,8 +13,13 @@ import { keccak256, toHex, zeroAddress, zeroHash } from "viem";
  *  2. OpenZeppelin's TimelockController (`timelockDelay`, no proposer yet, executor role open to
  *     anyone, the deployer its temporary admin): the DAO's treasury and the owner of every governed
  *     parameter;
- *  3. WorxGovernor on the token and the timelock, with the multisig as guardian (it may cancel a
- *     proposal while it is pending); the timelock makes it its only proposer and canceller;
+ *  3. WorxGovernor on the token and the timelock; the timelock makes it its only proposer and
+ *     canceller. Its guardian is the protocol's guardian ACCOUNT, the multisig's `guardian`
+ *     parameter (the same parameter sets both; account 0 locally), not the multisig: the guardian
+ *     may cancel a proposal only while it is pending, and the multisig acts only after its own
+ *     24 h / 48 h timelock, longer than the voting delay, so it could never cancel in time. Like
+ *     its pause on the multisig, this power only stops things; the DAO replaces the guardian with
+ *     `setGuardian` (a proposal);
  *  4. FeeSplitter (treasury = the timelock, operations = the multisig unless the build says
  *     otherwise, `daoShareBps`), StakingFeeDiscount (staking tiers over the badges' discount) and
  *     WorkRewards (WORX per unit of completed work, `clientShareBps` of it to the client), all
@@ -32,7 +39,8 @@ import { keccak256, toHex, zeroAddress, zeroHash } from "viem";
  * (WORX wei), `quorumNumerator` (percent of the supply at the proposal's snapshot), `daoShareBps`,
  * `clientShareBps`, `premint` (WORX wei, default 0) and `premintHolder` (default: the deployer),
  * `discountTiers` ({@link DiscountTier}[]) and, for the Protocol module, `rewardTokens` /
- * `rewardRates` (WorkRewards' initial rates: WORX wei per token unit, scaled by 1e18).
+ * `rewardRates` (WorkRewards' initial rates: WORX wei per token unit, scaled by 1e18). The
+ * governor's guardian is the multisig's `guardian` parameter (./Multisig.ts, default account 0).
  */
 
 /** WorxToken's and the DAO contracts' AccessControl ids. */
@@ -134,7 +142,8 @@ export function buildDao(m: IgnitionModuleBuilder, options: DaoOptions) {
     m.getParameter("proposalThreshold", d.proposalThreshold),
     m.getParameter("quorumNumerator", d.quorumNumerator),
     m.getParameter("voteExtension", d.voteExtension),
-    worxMultisig,
+    // The multisig's own guardian parameter (its sixth constructor argument): one parameter for both.
+    multisigPolicyArgs(m)[5],
   ]);
   const proposer = m.call(timelockController, "grantRole", [DAO_ROLES.PROPOSER_ROLE, worxGovernor], { id: "Timelock_GrantGovernor_PROPOSER_ROLE", from: deployer });
   const canceller = m.call(timelockController, "grantRole", [DAO_ROLES.CANCELLER_ROLE, worxGovernor], { id: "Timelock_GrantGovernor_CANCELLER_ROLE", from: deployer });

@@ -3,8 +3,9 @@
  * quorum, the votes cast (indexer), and the actions the rules allow now, read live from the
  * governor: vote For / Against / Abstain with a reason while it is active, queue it once it
  * succeeded, execute it once the timelock's eta has passed (countdown on chain time), cancel it
- * while pending (its proposer; the guardian is shown, and cancels through the multisig). A button
- * pressed when the rules say no is refused in words before the wallet.
+ * while pending: its proposer, or the governor's guardian (the protocol's guardian account, who may
+ * cancel any proposal but only before voting opens; once voting has opened its button is refused
+ * with the reason). A button pressed when the rules say no is refused in words before the wallet.
  */
 import { useId, useState } from "react";
 import { keccak256, toBytes, type Address, type Hex } from "viem";
@@ -79,6 +80,7 @@ function Proposal({ env, id }: { env: DaoEnv; id: bigint }) {
   const queueTx = useEvmTx(chainId, ctx, refresh);
   const executeTx = useEvmTx(chainId, ctx, refresh);
   const cancelTx = useEvmTx(chainId, ctx, refresh);
+  const guardianTx = useEvmTx(chainId, ctx, refresh);
 
   const row = indexed.data ?? undefined;
   const calls = row ? row.targets.map((target, i) => ({ target, value: big(row.values[i]), data: (row.calldatas[i] ?? "0x") as Hex })) : [];
@@ -108,6 +110,9 @@ function Proposal({ env, id }: { env: DaoEnv; id: bigint }) {
   const quorum = atSnapshot.data?.[0]?.result as bigint | undefined;
   const myWeight = atSnapshot.data?.[1]?.result as bigint | undefined;
   const guardian = governor.info?.guardian;
+  const hasGuardian = !!guardian && !/^0x0{40}$/.test(guardian);
+  const iAmGuardian = hasGuardian && same(me, guardian);
+  const iAmProposer = same(me, proposer);
   const descriptionHash = row ? keccak256(toBytes(row.description)) : undefined;
   const args = row ? ([row.targets, calls.map((c) => c.value), calls.map((c) => c.data), descriptionHash!] as const) : undefined;
 
@@ -130,14 +135,25 @@ function Proposal({ env, id }: { env: DaoEnv; id: bigint }) {
   }
   function cancel() {
     if (state !== "pending") return cancelTx.refuse(`A proposal can only be canceled while pending, before voting opens; this one is ${state ?? "still loading"}.`);
-    if (!same(me, proposer))
+    if (!iAmProposer)
       return cancelTx.refuse(
-        same(me, guardian)
-          ? "Only the proposer cancels here; the guardian cancels a pending proposal through the protocol multisig."
-          : `Only the proposer (${shortHex(proposer ?? "")}) can cancel it here; the guardian (the protocol multisig) can too while it is pending.`,
+        `Only the proposer (${shortHex(proposer ?? "")})${hasGuardian ? ` or the guardian (${shortHex(guardian!)})` : ""} can cancel it, and only while it is pending.`,
       );
     withCalls(cancelTx, "cancel");
   }
+  /** The guardian's cancel: the same governor call, allowed to the guardian for any proposal, but only while pending. */
+  function guardianCancel() {
+    if (!iAmGuardian) return guardianTx.refuse(`Only the guardian (${shortHex(guardian ?? "")}) can cancel as the guardian.`);
+    if (state !== "pending")
+      return guardianTx.refuse(
+        state === "active"
+          ? `Voting opened ${dateTime(start)}: the guardian may cancel a proposal only while it is pending, before voting starts, so only the voters decide this one now.`
+          : `The guardian may cancel a proposal only while it is pending, before voting starts; this one is ${state ?? "still loading"}.`,
+      );
+    withCalls(guardianTx, "cancel");
+  }
+  // The guardian sees its button until the proposal is settled, so that a late press is explained.
+  const guardianButton = iAmGuardian && !iAmProposer && (state === "pending" || state === "active" || state === "succeeded" || state === "queued");
 
   return (
     <article className="card op" data-testid="proposal-page" data-state={state} aria-labelledby="proposal-title">
@@ -203,18 +219,37 @@ function Proposal({ env, id }: { env: DaoEnv; id: bigint }) {
             </button>
           </>
         ) : null}
-        {state === "pending" ? (
+        {state === "pending" && !guardianButton ? (
           <button type="button" className="secondary danger" onClick={cancel} disabled={cancelTx.busy} data-testid="cancel">
             Cancel proposal
           </button>
         ) : null}
+        {guardianButton ? (
+          <button
+            type="button"
+            className={`secondary danger${state === "pending" ? "" : " refused"}`}
+            onClick={guardianCancel}
+            disabled={guardianTx.busy}
+            aria-describedby={`guardian-cancel-${id}`}
+            data-testid="guardian-cancel"
+          >
+            Cancel (guardian)
+          </button>
+        ) : null}
       </div>
+      {guardianButton ? (
+        <p className="hint" id={`guardian-cancel-${id}`} data-testid="guardian-cancel-hint">
+          You are the DAO's guardian: you may cancel any proposal while it is pending, before voting opens{state === "pending" ? ` (${dateTime(start)})` : ""}, to stop a malicious or mistaken one. After
+          that only the vote decides. Canceling is final; the proposer may propose again.
+        </p>
+      ) : null}
       <TxStatus state={queueTx.state} label="Queue" testId="queue" />
       <TxStatus state={executeTx.state} label="Execute" testId="execute" />
       <TxStatus state={cancelTx.state} label="Cancel" testId="cancel" />
-      {guardian && !/^0x0{40}$/.test(guardian) ? (
+      <TxStatus state={guardianTx.state} label="Guardian cancel" testId="guardian-cancel" />
+      {hasGuardian && !iAmGuardian ? (
         <p className="hint">
-          Guardian: <code title={guardian}>{shortHex(guardian)}</code> (the protocol multisig) may cancel a proposal while it is pending, before voting opens.
+          Guardian: <code title={guardian}>{shortHex(guardian!)}</code> (the protocol's guardian account) may cancel a proposal while it is pending, before voting opens.
         </p>
       ) : null}
       <Votes row={row} />

@@ -146,13 +146,14 @@ function OwedFees({ env, balances, onReleased }: { env: DaoEnv; balances: Treasu
     void refresh();
   });
   const rows = balances.map((b, i) => ({ b, amount: (owed.data?.[i]?.result as bigint | undefined) ?? 0n })).filter((r) => r.amount > 0n);
-  if (rows.length === 0) return null;
+  // Stay mounted while a release is shown, so that its confirmation outlives the owed amount it cleared.
+  if (rows.length === 0 && tx.state.status === "idle") return null;
   return (
     <div className="subpanel" data-testid="owed-fees">
-      <p>Fees split for the treasury, waiting to be released:</p>
+      <p>{rows.length > 0 ? "Fees split for the treasury, waiting to be released:" : "No fees are waiting to be released."}</p>
       <ul className="plain-list">
         {rows.map(({ b, amount }) => (
-          <li key={b.token} className="action-row">
+          <li key={b.token} className="action-row" data-testid={`owed-${b.symbol}`} data-value={amount.toString()}>
             {formatAmount(amount, b)}
             <button
               type="button"
