@@ -5,6 +5,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IFeeDiscountSource} from "../interfaces/IFeeDiscountSource.sol";
 import {IStakingFeeDiscount} from "../interfaces/IStakingFeeDiscount.sol";
 import {IWorxToken} from "../interfaces/IWorxToken.sol";
+import {FeeDiscountRead} from "../libraries/FeeDiscountRead.sol";
 
 /**
  * @title StakingFeeDiscount
@@ -149,29 +150,15 @@ contract StakingFeeDiscount is AccessControl, IStakingFeeDiscount {
         return low == 0 ? 0 : _tiers[low - 1].discountBps;
     }
 
-    /// @dev The badge source's discount, capped at 100%; zero when it fails in any way (reverts, runs
-    /// out of its gas, has no code, returns fewer than 32 bytes or a word that is not a uint16). A
-    /// `try`/`catch` would not do: undecodable return data reverts in the caller, outside the `catch`.
-    /// The call gets at most {BADGE_READ_GAS}, and never more than what is left minus {GAS_RESERVE},
-    /// and copies at most one word back (no return bomb).
+    /// @dev The badge source's discount, capped at 100%; zero when it fails in any way (see
+    /// {FeeDiscountRead-readBps}). The call gets at most {BADGE_READ_GAS}, and never more than what
+    /// is left minus {GAS_RESERVE}, so a badge source burning its budget still leaves this contract
+    /// enough to answer within the escrow's own budget.
     function _readBadgeBps(address source, address freelancer) private view returns (uint16) {
         uint256 available = gasleft();
         if (available <= GAS_RESERVE) return 0;
         uint256 budget = available - GAS_RESERVE;
         if (budget > BADGE_READ_GAS) budget = BADGE_READ_GAS;
-        bytes memory data = abi.encodeCall(IFeeDiscountSource.feeDiscountBps, (freelancer));
-        bool ok;
-        uint256 size;
-        uint256 word;
-        // Bounded staticcall copying only the first return word (see above).
-        // solhint-disable-next-line no-inline-assembly
-        assembly ("memory-safe") {
-            mstore(0x00, 0)
-            ok := staticcall(budget, source, add(data, 0x20), mload(data), 0x00, 0x20)
-            size := returndatasize()
-            word := mload(0x00)
-        }
-        if (!ok || size < 32 || word > type(uint16).max) return 0;
-        return word > BPS ? BPS : uint16(word);
+        return FeeDiscountRead.readBps(source, freelancer, budget);
     }
 }

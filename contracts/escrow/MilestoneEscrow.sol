@@ -9,8 +9,8 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {IFeeDiscountSource} from "../interfaces/IFeeDiscountSource.sol";
 import {IMilestoneEscrow} from "../interfaces/IMilestoneEscrow.sol";
+import {FeeDiscountRead} from "../libraries/FeeDiscountRead.sol";
 import {FeeMath} from "../libraries/FeeMath.sol";
 
 // Due dates, review and grace periods are unix seconds by design (see the contract's notes on time).
@@ -589,28 +589,13 @@ contract MilestoneEscrow is IMilestoneEscrow, AccessControl, Pausable, Reentranc
     }
 
     /// @dev The freelancer's discount from the fee-discount source, capped at 100%; zero when there
-    /// is no source or it fails in any way (reverts, runs out of its gas budget, has no code,
-    /// returns fewer than 32 bytes or a word that is not a uint16). A `try`/`catch` would not do:
-    /// a missing contract or undecodable return data reverts in the caller, outside the `catch`,
-    /// and would let a broken source block every job. The call is bounded by {DISCOUNT_READ_GAS}
-    /// and copies at most one word back, so the source cannot grief creation (no return bomb).
+    /// is no source or it fails in any way (see {FeeDiscountRead-readBps}: a broken source must never
+    /// block a job). The read is bounded by {DISCOUNT_READ_GAS} and copies at most one word back,
+    /// so the source cannot grief creation.
     function _readDiscountBps(address freelancer) private view returns (uint16) {
         address source = _feeDiscountSource;
         if (source == address(0)) return 0;
-        bytes memory data = abi.encodeCall(IFeeDiscountSource.feeDiscountBps, (freelancer));
-        bool ok;
-        uint256 size;
-        uint256 word;
-        // Bounded staticcall copying only the first return word (see above).
-        // solhint-disable-next-line no-inline-assembly
-        assembly ("memory-safe") {
-            mstore(0x00, 0)
-            ok := staticcall(DISCOUNT_READ_GAS, source, add(data, 0x20), mload(data), 0x00, 0x20)
-            size := returndatasize()
-            word := mload(0x00)
-        }
-        if (!ok || size < 32 || word > type(uint16).max) return 0;
-        return word > FeeMath.BPS_DENOMINATOR ? FeeMath.BPS_DENOMINATOR : uint16(word);
+        return FeeDiscountRead.readBps(source, freelancer, DISCOUNT_READ_GAS);
     }
 
     function _settlementDigest(uint256 escrowId, uint256 index, uint16 freelancerBps, uint256 nonce, uint256 deadline)
