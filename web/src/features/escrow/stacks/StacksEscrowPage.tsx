@@ -52,6 +52,7 @@ import { decodeStacksOffer, encodeStacksOffer, settlementDomainCV, settlementMes
 import { useStacksTx } from "./useStacksTx.ts";
 
 const StacksDaoSection = lazy(() => import("../../dao/stacks/StacksDaoSection.tsx"));
+const StacksMultisigSection = lazy(() => import("../../admin/stacks/StacksMultisigSection.tsx"));
 
 const STX = { symbol: "STX", decimals: 6 };
 const fmt = (v: bigint) => formatAmount(v, STX);
@@ -179,6 +180,9 @@ export default function StacksEscrowPage() {
           ) : null}
           <Suspense fallback={<p className="muted">Loading the Stacks DAO…</p>}>
             <StacksDaoSection d={deployment} me={address} />
+          </Suspense>
+          <Suspense fallback={<p className="muted">Loading the Stacks multisig…</p>}>
+            <StacksMultisigSection d={deployment} me={address} />
           </Suspense>
         </>
       ) : null}

@@ -1,5 +1,5 @@
 /**
- * Clarity error codes of clarity/contracts/escrow.clar (u1000–u1045), badges.clar (u3000–u3033) and
+ * Clarity error codes of clarity/contracts/escrow.clar (u1000–u1045), multisig.clar (u2000–u2043), badges.clar (u3000–u3033) and
  * the DAO's contracts in clarity/contracts/dao/ (u4000–u4601), documented there, and wallet
  * errors of @stacks/connect, in words — the same sentences as the EVM side where they mirror it.
  */
@@ -40,6 +40,38 @@ const clarityErrors: Record<number, string> = {
   1043: "The offer is not validly signed by the other party: it was revoked, another of their offers was used since, or it was signed for another split or escrow.",
   1044: "A rating is 1 to 5 stars.",
   1045: "This job is already rated: a client rates a job once.",
+  // multisig.clar
+  2000: "Only an owner of the multisig can propose, approve or approve cancelling (and only from their own account, not through another contract).",
+  2001: "Only the multisig's guardian can pause this way (or no guardian is set).",
+  2002: "The owners never allowed the guardian to pause this contract.",
+  2003: "Only the deployer of the multisig can initialize it.",
+  2004: "The multisig is already initialized: change its configuration through operations.",
+  2010: "The new owner must be an address of this network other than the multisig itself.",
+  2011: "This address is already an owner.",
+  2012: "This address is not an owner (another removal may have executed first).",
+  2013: "The multisig has at most 20 owners.",
+  2014: "A threshold must be between 1 and the number of owners.",
+  2015: "Removing this owner would leave fewer owners than a class threshold: lower that threshold first.",
+  2016: "A timelock delay is between 1 hour and 30 days (in seconds).",
+  2017: "A class is 0 (critical) or 1 (routine).",
+  2018: "The multisig's own administration is always critical: it can't be configured.",
+  2019: "This is not an action whose class can be configured.",
+  2020: "The target must be a contract of this network other than the multisig.",
+  2021: "A transfer goes to a standard address of this network, not to the multisig itself.",
+  2022: "A transfer amount must be more than zero.",
+  2030: "The multisig has no operation with this id on this network.",
+  2031: "Not enough approvals to queue this operation yet (approvals given before an owner removal no longer count).",
+  2032: "This operation is already queued: it takes no more approvals; to stop it, approve cancelling it.",
+  2033: "This operation is not queued yet: queue it once it has enough approvals.",
+  2034: "This operation has already been executed: it runs once.",
+  2035: "This operation was cancelled: propose it again under a new nonce.",
+  2036: "The operation's timelock has not elapsed yet: it can be executed from its eta.",
+  2037: "This operation expired (not executed within 14 days after its eta): propose it again.",
+  2038: "This operation was already proposed (same action, target, amount and nonce): choose another nonce, or approve the existing one.",
+  2040: "This is not the execute function for this operation's action.",
+  2041: "The contract passed is not this operation's target.",
+  2042: "The multisig holds less STX than this transfer: fund it, then execute again before the operation expires.",
+  2043: "The target tried to move the multisig's funds beyond what the operation allows, so the call was reverted: don't use this contract.",
   // badges.clar
   3000: "Your account does not have the role this action needs (admin: the multisig; attester).",
   3001: "Unknown role name: roles are \"admin\" and \"attester\".",
