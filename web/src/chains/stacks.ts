@@ -63,6 +63,18 @@ function collect(): StacksDeployment[] {
 
 export const stacksDeployments: readonly StacksDeployment[] = collect();
 
+/**
+ * The full principal the generated book gives contract `name` (its Clarinet name) on `caip2`;
+ * undefined when the book, the chain or that contract is missing or malformed.
+ */
+export function generatedStacksContract(caip2: StacksChainId, name: string): `${string}.${string}` | undefined {
+  for (const generated of Object.values(books)) {
+    const principal = generated?.[caip2]?.contracts?.[name];
+    if (typeof principal === "string" && PRINCIPAL.test(principal)) return principal as `${string}.${string}`;
+  }
+  return undefined;
+}
+
 /** The Stacks chain an address belongs to: SP/SM mainnet, ST/SN testnet (and devnet). */
 export function stacksChainOfAddress(address: string): StacksChainId {
   return address.startsWith("SP") || address.startsWith("SM") ? "stacks:1" : "stacks:2147483648";

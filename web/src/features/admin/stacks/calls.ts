@@ -15,9 +15,10 @@
  *  - `execute` of a transfer-stx: "the multisig sends exactly <value> uSTX";
  *  - `execute-transfer-ft`: "the multisig sends exactly <amount> of <token>::<asset name>".
  */
-import { Cl, Pc, serializeCV, serializeCVBytes, validateStacksAddress, type ClarityValue, type PostCondition } from "@stacks/transactions";
+import { Cl, Pc, serializeCVBytes, validateStacksAddress, type ClarityValue, type PostCondition } from "@stacks/transactions";
 import type { MethodParams } from "@stacks/connect";
 import { hexToBytes, sha256 } from "viem";
+import { readOnly } from "../../../chains/stacksApi.ts";
 
 export type CallContractParams = MethodParams<"stx_callContract">;
 export type Principal = `${string}.${string}`;
@@ -351,19 +352,6 @@ export function checkPayload(text: string): Checked<Uint8Array> {
 }
 
 // ------------------------------------------------------------------ reads
-
-/** A read-only function through a Hiro-compatible Stacks API (`/v2/contracts/call-read`). */
-export async function readOnly(api: string, contract: string, functionName: string, args: ClarityValue[], sender: string): Promise<ClarityValue> {
-  const [address, name] = contract.split(".");
-  const res = await fetch(`${api.replace(/\/$/, "")}/v2/contracts/call-read/${address}/${name}/${functionName}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sender, arguments: args.map((a) => `0x${serializeCV(a)}`) }),
-  });
-  const body = (await res.json().catch(() => ({}))) as { okay?: boolean; result?: string; cause?: string };
-  if (!res.ok || !body.okay || !body.result) throw new Error(`The Stacks API could not read ${functionName}: ${body.cause ?? `HTTP ${res.status}`}`);
-  return Cl.deserialize(body.result);
-}
 
 export const STATE_NAMES = ["unknown", "pending", "queued", "executed", "cancelled", "expired"] as const;
 

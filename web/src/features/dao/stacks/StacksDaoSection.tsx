@@ -9,6 +9,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { stacksApiUrl, type StacksDeployment } from "../../../chains/stacks.ts";
 import { TxStatus } from "../../../tx/TxStatus.tsx";
+import { Field, TextField } from "../../../ui/Field.tsx";
 import { useStacksTx } from "../../escrow/stacks/useStacksTx.ts";
 import { formatAmount } from "../../escrow/tokens.ts";
 import { parseAmount } from "../../escrow/validation.ts";
@@ -116,39 +117,6 @@ export default function StacksDaoSection({ d, me }: Props) {
 interface FormProps extends Props {
   dao: StacksDao;
   api: string | undefined;
-}
-
-function Field({ id, label, error, children, hint }: { id: string; label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint ? <p className="hint">{hint}</p> : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`} data-testid={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function TextField(props: { id: string; label: string; error?: string; hint?: ReactNode; value: string; onChange: (v: string) => void; placeholder?: string; numeric?: boolean }) {
-  return (
-    <Field id={props.id} label={props.label} error={props.error} hint={props.hint}>
-      <input
-        id={props.id}
-        autoComplete="off"
-        spellCheck={false}
-        inputMode={props.numeric ? "numeric" : undefined}
-        placeholder={props.placeholder}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={!!props.error}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      />
-    </Field>
-  );
 }
 
 /** Where errors of a read made before the wallet opens (hints, amounts owed) are shown. */

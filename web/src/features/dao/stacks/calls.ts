@@ -16,7 +16,8 @@
  *    splitter sends exactly what it owes the payee.
  */
 import type { MethodParams } from "@stacks/connect";
-import { Cl, Pc, serializeCV, validateStacksAddress, type ClarityValue, type PostCondition } from "@stacks/transactions";
+import { Cl, Pc, validateStacksAddress, type ClarityValue, type PostCondition } from "@stacks/transactions";
+import { readOnly } from "../../../chains/stacksApi.ts";
 
 export type CallContractParams = MethodParams<"stx_callContract">;
 type Principal = `${string}.${string}`;
@@ -168,19 +169,6 @@ export function checkWhole(text: string, what: string): { value?: bigint; error?
 }
 
 // ------------------------------------------------------------------ reads
-
-/** A read-only function through a Hiro-compatible Stacks API (`/v2/contracts/call-read`). */
-export async function readOnly(api: string, contract: string, functionName: string, args: ClarityValue[], sender: string): Promise<ClarityValue> {
-  const [address, name] = contract.split(".");
-  const res = await fetch(`${api.replace(/\/$/, "")}/v2/contracts/call-read/${address}/${name}/${functionName}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sender, arguments: args.map((a) => `0x${serializeCV(a)}`) }),
-  });
-  const body = (await res.json().catch(() => ({}))) as { okay?: boolean; result?: string; cause?: string };
-  if (!res.ok || !body.okay || !body.result) throw new Error(`The Stacks API could not read ${functionName}: ${body.cause ?? `HTTP ${res.status}`}`);
-  return Cl.deserialize(body.result);
-}
 
 /** `cv` without its ok / some wrapper(s); undefined for none (or an err). */
 function unwrap(cv: ClarityValue): ClarityValue | undefined {

@@ -10,10 +10,11 @@
 import { connect, disconnect, request } from "@stacks/connect";
 import { Cl, validateStacksAddress } from "@stacks/transactions";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useId, useState, type FormEvent, type ReactNode } from "react";
+import { lazy, Suspense, useId, useState, type FormEvent } from "react";
 import { hexToBytes } from "viem";
 import { stacksApiUrl, stacksChainOfAddress, stacksDeploymentFor, stacksDeployments, type StacksDeployment } from "../../../chains/stacks.ts";
 import { TxStatus } from "../../../tx/TxStatus.tsx";
+import { Field } from "../../../ui/Field.tsx";
 import { setStacksAddress, useStacksAddress } from "../../wallet/stacksSession.ts";
 import { dateTime, percentOfBps } from "../../admin/format.ts";
 import { parsePercent } from "../money.ts";
@@ -203,21 +204,6 @@ function useStxBalance(d: StacksDeployment, address: string) {
       return BigInt(body.balance) - BigInt(body.locked ?? "0");
     },
   });
-}
-
-function Field({ id, label, error, children, hint }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint ? <p className="hint">{hint}</p> : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`} data-testid={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 /** A whole-number text field (escrow number, milestone number, days); its form parses it on submit. */

@@ -14,8 +14,9 @@
  * through a Stacks API, when one is configured.
  */
 import type { MethodParams } from "@stacks/connect";
-import { Cl, cvToValue, Pc, serializeCV, type ClarityValue, type PostCondition } from "@stacks/transactions";
+import { Cl, cvToValue, Pc, type ClarityValue, type PostCondition } from "@stacks/transactions";
 import { stacksApiUrl, type StacksDeployment } from "../../../chains/stacks.ts";
+import { readOnly } from "../../../chains/stacksApi.ts";
 
 export type CallContractParams = MethodParams<"stx_callContract">;
 
@@ -103,13 +104,5 @@ export function withdrawStxCall(d: StacksDeployment, amount: bigint): CallContra
 export async function readEscrow(d: StacksDeployment, functionName: string, args: ClarityValue[], sender: string): Promise<unknown> {
   const api = stacksApiUrl(d.caip2);
   if (!api) return undefined;
-  const [address, name] = d.escrow.split(".");
-  const res = await fetch(`${api.replace(/\/$/, "")}/v2/contracts/call-read/${address}/${name}/${functionName}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sender, arguments: args.map((a) => `0x${serializeCV(a)}`) }),
-  });
-  const body = (await res.json().catch(() => ({}))) as { okay?: boolean; result?: string; cause?: string };
-  if (!res.ok || !body.okay || !body.result) throw new Error(`The Stacks API could not read ${functionName}: ${body.cause ?? `HTTP ${res.status}`}`);
-  return cvToValue(Cl.deserialize(body.result), true);
+  return cvToValue(await readOnly(api, d.escrow, functionName, args, sender), true);
 }
