@@ -10,6 +10,7 @@ import {ICreatorPool} from "../interfaces/ICreatorPool.sol";
 import {ICreatorPoolDeployer} from "../interfaces/ICreatorPoolDeployer.sol";
 import {IMetricsOracle} from "../interfaces/IMetricsOracle.sol";
 import {IWorxBadges} from "../interfaces/IWorxBadges.sol";
+import {PoolMath} from "../libraries/PoolMath.sol";
 
 /**
  * @title CreatorCoinFactory
@@ -31,6 +32,7 @@ contract CreatorCoinFactory is AccessControl, ICreatorCoinFactory {
     ICreatorPoolDeployer private immutable POOL_DEPLOYER;
 
     address private _feeRecipient;
+    ICreatorPool.PoolParams private _defaultPoolParams;
     mapping(bytes32 creatorId => address) private _coins;
     mapping(address coin => address) private _pools;
     address[] private _allCoins;
@@ -42,13 +44,15 @@ contract CreatorCoinFactory is AccessControl, ICreatorCoinFactory {
     /// @param badges_ the WorxBadges accepted for premium access (zero: none).
     /// @param feeRecipient_ the pools' protocol fee recipient (the FeeSplitter).
     /// @param poolDeployer_ the CreatorPoolDeployer.
+    /// @param defaultPoolParams_ the parameters of new pools (governed afterwards).
     constructor(
         address admin,
         address oracle_,
         address baseToken_,
         address badges_,
         address feeRecipient_,
-        address poolDeployer_
+        address poolDeployer_,
+        ICreatorPool.PoolParams memory defaultPoolParams_
     ) {
         if (admin == address(0) || oracle_ == address(0) || baseToken_ == address(0) || poolDeployer_ == address(0)) {
             revert ZeroAddress();
@@ -60,6 +64,7 @@ contract CreatorCoinFactory is AccessControl, ICreatorCoinFactory {
         BASE_TOKEN = baseToken_;
         BADGES = badges_;
         _setFeeRecipient(feeRecipient_);
+        _setDefaultPoolParams(defaultPoolParams_);
     }
 
     // ───────────────────────────── actions ─────────────────────────────
@@ -71,11 +76,10 @@ contract CreatorCoinFactory is AccessControl, ICreatorCoinFactory {
         string calldata symbol,
         uint256 initialSupply,
         uint256[] calldata releaseAmounts,
-        uint16 holderShareBps,
-        ICreatorPool.PoolParams calldata params
+        uint16 holderShareBps
     ) external returns (address coin, address pool) {
         coin = _deployCoin(creatorId, name, symbol, initialSupply, releaseAmounts, holderShareBps);
-        pool = POOL_DEPLOYER.deployPool(coin, BASE_TOKEN, ADMIN, _feeRecipient, params);
+        pool = POOL_DEPLOYER.deployPool(coin, BASE_TOKEN, ADMIN, _feeRecipient, _defaultPoolParams);
         // Liquidity must not dilute holders: the pool's coins earn no revenue.
         ICreatorCoin(coin).setRevenueExcluded(pool, true);
         _pools[coin] = pool;
@@ -86,6 +90,11 @@ contract CreatorCoinFactory is AccessControl, ICreatorCoinFactory {
     }
 
     // ───────────────────────────── admin ─────────────────────────────
+
+    /// @inheritdoc ICreatorCoinFactory
+    function setDefaultPoolParams(ICreatorPool.PoolParams calldata params) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setDefaultPoolParams(params);
+    }
 
     /// @inheritdoc ICreatorCoinFactory
     function setFeeRecipient(address recipient) external onlyRole(DEFAULT_ADMIN_ROLE) {
@@ -132,6 +141,11 @@ contract CreatorCoinFactory is AccessControl, ICreatorCoinFactory {
     /// @inheritdoc ICreatorCoinFactory
     function poolDeployer() external view returns (address) {
         return address(POOL_DEPLOYER);
+    }
+
+    /// @inheritdoc ICreatorCoinFactory
+    function defaultPoolParams() external view returns (ICreatorPool.PoolParams memory) {
+        return _defaultPoolParams;
     }
 
     /// @inheritdoc ICreatorCoinFactory
@@ -206,5 +220,11 @@ contract CreatorCoinFactory is AccessControl, ICreatorCoinFactory {
         address previous = _feeRecipient;
         _feeRecipient = recipient;
         emit FeeRecipientUpdated(previous, recipient);
+    }
+
+    function _setDefaultPoolParams(ICreatorPool.PoolParams memory params) private {
+        if (!PoolMath.paramsValid(params)) revert InvalidPoolParams();
+        _defaultPoolParams = params;
+        emit DefaultPoolParamsUpdated(params);
     }
 }

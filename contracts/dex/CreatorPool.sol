@@ -27,7 +27,7 @@ contract CreatorPool is ICreatorPool, ERC20, AccessControl, ReentrancyGuardTrans
     uint256 public constant MINIMUM_LIQUIDITY = 1_000;
 
     /// @notice Highest swap fee governance may set, basis points (10%).
-    uint16 public constant MAX_SWAP_FEE_BPS = 1_000;
+    uint16 public constant MAX_SWAP_FEE_BPS = PoolMath.MAX_SWAP_FEE_BPS;
 
     /// @notice Holder of the burnt MINIMUM_LIQUIDITY (OpenZeppelin's ERC20 refuses minting to zero).
     address public constant DEAD = 0x000000000000000000000000000000000000dEaD;
@@ -58,7 +58,7 @@ contract CreatorPool is ICreatorPool, ERC20, AccessControl, ReentrancyGuardTrans
         uint16 maxPriceImpactBps;
         uint32 cooldown;
         uint32 breakerWindow;
-        uint32 windowStart; // start of the breaker's current window
+        uint32 windowStart; // start of the breaker's current window; 0: none open
         uint40 haltedUntil; // 0 or past: not halted
     }
 
@@ -400,11 +400,13 @@ contract CreatorPool is ICreatorPool, ERC20, AccessControl, ReentrancyGuardTrans
         }
     }
 
-    /// @dev Circuit breaker: open a new window when the last one ended (refPrice = price before this
-    /// swap), then refuse a resulting price beyond the bound.
+    /// @dev Circuit breaker: open a new window when none is open or the last one ended (reference =
+    /// the price before this swap). A resulting price beyond the bound does not refuse the swap: it
+    /// trips the breaker (halt until now + coolOff) and closes the window, so the first swap after the
+    /// halt opens a new one at the then price.
     function _checkBreaker(HotConfig memory c, Reserves memory r, uint256 newCoin, uint256 newBase) private {
         uint256 refPrice;
-        if (block.timestamp >= uint256(c.windowStart) + c.breakerWindow) {
+        if (c.windowStart == 0 || block.timestamp >= uint256(c.windowStart) + c.breakerWindow) {
             uint224 price = PoolMath.spotPrice(r.base, r.coin);
             refPrice = price;
             _hot.windowStart = uint32(block.timestamp);
@@ -415,7 +417,13 @@ contract CreatorPool is ICreatorPool, ERC20, AccessControl, ReentrancyGuardTrans
         }
         uint256 newPrice = PoolMath.spotPrice(newBase, newCoin);
         if (PoolMath.moveExceeds(refPrice, newPrice, c.maxPriceMoveBps)) {
-            revert PriceMoveExceedsBound(PoolMath.priceMoveBps(refPrice, newPrice), c.maxPriceMoveBps);
+            // coolOff > 0 whenever the breaker is on (_setParams).
+            uint40 until = uint40(block.timestamp + _cold.coolOff);
+            _hot.haltedUntil = until;
+            _hot.windowStart = 0;
+            emit CircuitBreakerTripped(
+                uint224(refPrice), uint224(newPrice), PoolMath.priceMoveBps(refPrice, newPrice), until
+            );
         }
     }
 
@@ -449,10 +457,7 @@ contract CreatorPool is ICreatorPool, ERC20, AccessControl, ReentrancyGuardTrans
     }
 
     function _setParams(PoolParams memory p) private {
-        if (
-            p.swapFeeBps > MAX_SWAP_FEE_BPS || p.protocolShareBps > BPS || p.maxPriceImpactBps > BPS
-                || (p.maxPriceMoveBps != 0 && p.breakerWindow == 0)
-        ) revert InvalidParams();
+        if (!PoolMath.paramsValid(p)) revert InvalidParams();
         HotConfig storage c = _hot;
         c.swapFeeBps = p.swapFeeBps;
         c.protocolShareBps = p.protocolShareBps;

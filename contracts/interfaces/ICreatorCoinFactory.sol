@@ -15,8 +15,12 @@ import {ICreatorPool} from "./ICreatorPool.sol";
  * Supply schedule: `releaseAmounts[i]` is released at oracle milestone `launchMilestoneIndex + 1 + i`
  * (the oracle's launch index at launch time; later governance changes do not move it).
  *
- * Governed by DEFAULT_ADMIN_ROLE (the multisig): the fee recipient of pools launched from now on
- * (the FeeSplitter), and revenue exclusion of other pool contracts holding a coin (e.g. an external
+ * Pool parameters are not chosen by the creator: every new pool starts with the factory's governed
+ * `defaultPoolParams()` (fee and protections); the multisig tunes each pool afterwards through the
+ * pool's `setParams`.
+ *
+ * Governed by DEFAULT_ADMIN_ROLE (the multisig): the default pool parameters and the fee recipient
+ * of pools launched from now on (the FeeSplitter), and revenue exclusion of other pool contracts holding a coin (e.g. an external
  * AMM pair) so liquidity does not dilute holders. Each pool's admin is the same multisig.
  *
  * Premium access: `hasPremiumAccess` accepts either enough of a coin launched here or a held
@@ -48,6 +52,10 @@ interface ICreatorCoinFactory {
     /// @param recipient the recipient now.
     event FeeRecipientUpdated(address previous, address recipient);
 
+    /// @notice The parameters given to pools launched from now on changed (also emitted at deployment).
+    /// @param params the new default parameters.
+    event DefaultPoolParamsUpdated(ICreatorPool.PoolParams params);
+
     // ───────────────────────────── errors ─────────────────────────────
 
     /// @notice The caller is not the creator's wallet. Debug: the oracle's `creatorOf(creatorId)`
@@ -64,8 +72,15 @@ interface ICreatorCoinFactory {
     /// @notice The coin was not launched by this factory. Debug: `poolOf(coin)` is zero.
     error UnknownCoin(address coin);
 
-    /// @notice A zero address where a contract or recipient is required.
+    /// @notice A zero address where a contract or recipient is required. Debug: check the deployment
+    /// arguments or the admin call's recipient.
     error ZeroAddress();
+
+    /// @notice Default pool parameters out of range, refused so no launch can fail on them later:
+    /// the same rules as the pool's `InvalidParams` (fee above the pool's MAX_SWAP_FEE_BPS, protocol
+    /// share or impact cap above 10_000 bps, a breaker bound with a zero window or cool-off).
+    /// Debug: compare the parameters with those limits.
+    error InvalidPoolParams();
 
     // ───────────────────────────── actions ─────────────────────────────
 
@@ -77,20 +92,23 @@ interface ICreatorCoinFactory {
     /// @param releaseAmounts minted to the creator at each later milestone, in milestone order
     /// (at most 64; a zero entry releases nothing); initial plus releases at most 2^112 - 1.
     /// @param holderShareBps the holders' share of each revenue deposit (DEFAULT_HOLDER_SHARE_BPS = 1000 usually).
-    /// @param params the pool's fee and protections (validated by the pool; the multisig may change them).
     /// @return coin the new coin.
-    /// @return pool the new pool.
+    /// @return pool the new pool, with `defaultPoolParams()`.
     function launch(
         bytes32 creatorId,
         string calldata name,
         string calldata symbol,
         uint256 initialSupply,
         uint256[] calldata releaseAmounts,
-        uint16 holderShareBps,
-        ICreatorPool.PoolParams calldata params
+        uint16 holderShareBps
     ) external returns (address coin, address pool);
 
     // ───────────────────────────── admin ─────────────────────────────
+
+    /// @notice Set the parameters of pools launched from now on (existing pools keep theirs). Only
+    /// DEFAULT_ADMIN_ROLE.
+    /// @param params the parameters (validated like the pool's, else InvalidPoolParams).
+    function setDefaultPoolParams(ICreatorPool.PoolParams calldata params) external;
 
     /// @notice Set the fee recipient of pools launched from now on. Only DEFAULT_ADMIN_ROLE.
     /// @param recipient the FeeSplitter (non-zero).
@@ -132,6 +150,10 @@ interface ICreatorCoinFactory {
     /// @notice The contract deploying the pools.
     /// @return the CreatorPoolDeployer.
     function poolDeployer() external view returns (address);
+
+    /// @notice The parameters given to new pools.
+    /// @return params the default parameters.
+    function defaultPoolParams() external view returns (ICreatorPool.PoolParams memory params);
 
     /// @notice The fee recipient given to new pools.
     /// @return the recipient.

@@ -22,16 +22,19 @@ pragma solidity ^0.8.28;
  *   `lastTradeAt + cooldown`).
  * - `maxPriceImpactBps`: cap on one trade's price impact, `1 - (execution price without fee / spot
  *   price)`, rounded up, i.e. `amountInAfterFee / (reserveIn + amountInAfterFee)`.
- * - Circuit breaker (`maxPriceMoveBps`, `breakerWindow`, `coolOff`): the first swap after a window
- *   ends opens a new window of `breakerWindow` seconds and records the spot price before it as the
- *   reference. A swap whose resulting spot price (base per coin) would differ from the reference by
- *   more than `maxPriceMoveBps` is refused with `PriceMoveExceedsBound`; a move of exactly the bound
- *   is allowed. The refusal is a revert, so it cannot itself persist a halt: EVM atomicity forbids
- *   "refuse and record", and a non-reverting refusal would let anyone halt the pool for free by
- *   quoting a huge trade. The price thus moves at most the bound per window. The halt proper is
- *   `halt()` by the admin: swaps are refused with `PoolHalted` until `now + coolOff` (forever until
- *   `resume()` when `coolOff` is 0), then resume on their own; `resume()` ends it early.
- *   Liquidity can always be added or removed, halted or not.
+ * - Circuit breaker (`maxPriceMoveBps`, `breakerWindow`, `coolOff`): the first swap when no window
+ *   is open (or after the last one ended) opens a window of `breakerWindow` seconds and records the
+ *   spot price before it as the reference. A swap whose resulting spot price (base per coin) differs
+ *   from the reference by more than `maxPriceMoveBps` (compared exactly; a move of exactly the bound
+ *   does not trip) EXECUTES and TRIPS the breaker: `haltedUntil = now + coolOff`, the window closes,
+ *   `CircuitBreakerTripped` is emitted. Why execute rather than refuse: a revert cannot persist a halt
+ *   (EVM atomicity), and the tripping trade's own size is already bounded by `maxPriceImpactBps`.
+ *   While halted (`block.timestamp < haltedUntil`) every swap reverts `PoolHalted`; the first swap
+ *   allowed again is at exactly `haltedUntil` (auto-resume), and it opens a new window at the then
+ *   price. `resume()` by the admin ends a halt early; `halt()` by the admin halts for `coolOff`
+ *   (until `resume()` when `coolOff` is 0). With the breaker on, `breakerWindow` and `coolOff` must
+ *   both be non-zero.
+ *   Liquidity can always be added or removed, halted or not (LPs may exit).
  * Per-address limits are sybil-prone (one person, many addresses): they slow bots and fat fingers,
  * they are not a hard cap. One storage slot per address holds the protection state.
  */
@@ -44,7 +47,9 @@ interface ICreatorPool {
         uint32 cooldown; // seconds between two swaps of one address; 0 = none
         uint16 maxPriceMoveBps; // circuit breaker bound vs the window's reference price; 0 = off
         uint32 breakerWindow; // circuit breaker window, seconds (must be > 0 when the bound is on)
-        uint32 coolOff; // length of an admin halt, seconds; 0 = until resume()
+        // Length of a breaker trip or admin halt, seconds; > 0 when the bound is on; 0 (breaker off):
+        // halt() lasts until resume().
+        uint32 coolOff;
         uint16 maxPriceImpactBps; // cap on one trade's price impact, basis points; 0 = no cap
     }
 
@@ -106,9 +111,17 @@ interface ICreatorPool {
     /// @param until unix seconds swaps resume on their own (type(uint40).max: until resume()).
     event Halted(address indexed by, uint40 until);
 
-    /// @notice The admin resumed swaps before the halt ended.
+    /// @notice The admin resumed swaps before the halt (admin or breaker) ended.
     /// @param by the admin.
     event Resumed(address indexed by);
+
+    /// @notice A swap moved the spot price beyond the circuit-breaker bound: it executed, and swaps
+    /// are halted until `haltedUntil` (the breaker window closed; the next swap opens a new one).
+    /// @param referencePrice the window's reference spot price, base per coin as UQ112x112.
+    /// @param price the spot price after the tripping swap, same unit.
+    /// @param moveBps the move, basis points rounded up (above the bound).
+    /// @param haltedUntil unix seconds swaps resume on their own (now + coolOff).
+    event CircuitBreakerTripped(uint224 referencePrice, uint224 price, uint256 moveBps, uint40 haltedUntil);
 
     /// @notice A new circuit-breaker window opened.
     /// @param windowStart unix seconds it opened.
@@ -123,8 +136,9 @@ interface ICreatorPool {
     /// @notice The coin and the base token are the same token. Debug: check the factory's arguments.
     error IdenticalTokens();
 
-    /// @notice Parameters out of range: fee above MAX_SWAP_FEE_BPS, a share or bound above 10_000
-    /// bps, or a breaker bound with a zero window. Debug: compare `params` with those limits.
+    /// @notice Parameters out of range: fee above MAX_SWAP_FEE_BPS, the protocol share or the impact
+    /// cap above 10_000 bps, or a breaker bound with a zero `breakerWindow` or a zero `coolOff` (a trip
+    /// would never end on its own). Debug: compare `params` with those limits.
     error InvalidParams();
 
     /// @notice The deadline passed before the transaction was mined. Debug: the transaction waited in
@@ -183,7 +197,10 @@ interface ICreatorPool {
     /// @notice A reserve would exceed type(uint112).max. Debug: the amounts are absurdly large.
     error ReserveOverflow();
 
-    /// @notice Swaps are halted by the admin. Debug: wait until `until` or ask the multisig to resume().
+    /// @notice Swaps are halted, by the circuit breaker (a `CircuitBreakerTripped` event) or by the
+    /// admin (`Halted`): a safety pause after a sharp price move. Debug: `haltedUntil()`; swaps are
+    /// allowed again at exactly `until` (block time), or earlier when the multisig calls `resume()`.
+    /// Liquidity can still be added or removed.
     /// @param until unix seconds swaps resume on their own (type(uint40).max: until resume()).
     error PoolHalted(uint40 until);
 
@@ -203,13 +220,6 @@ interface ICreatorPool {
     /// @param impactBps the trade's impact, basis points rounded up.
     /// @param maxBps the cap.
     error PriceImpactTooHigh(uint256 impactBps, uint256 maxBps);
-
-    /// @notice The trade would move the spot price beyond the circuit-breaker bound of the current
-    /// window. Debug: `breakerState()` gives the window start and reference price; trade less or
-    /// wait for the window to end.
-    /// @param moveBps the move the trade would cause vs the reference, basis points rounded up.
-    /// @param maxBps the bound.
-    error PriceMoveExceedsBound(uint256 moveBps, uint256 maxBps);
 
     // ───────────────────────────── liquidity ─────────────────────────────
 
@@ -286,9 +296,10 @@ interface ICreatorPool {
     function setFeeRecipient(address recipient) external;
 
     /// @notice Halt swaps for `coolOff` seconds (until resume() when `coolOff` is 0). DEFAULT_ADMIN_ROLE.
+    /// Emits `Halted`.
     function halt() external;
 
-    /// @notice End a halt now. DEFAULT_ADMIN_ROLE.
+    /// @notice End a halt (admin halt or breaker trip) now. DEFAULT_ADMIN_ROLE. Emits `Resumed`.
     function resume() external;
 
     // ───────────────────────────── views ─────────────────────────────
@@ -328,11 +339,12 @@ interface ICreatorPool {
     function protectionOf(address account) external view returns (uint40 lastTradeAt, uint32 day, uint128 volume);
 
     /// @notice The circuit breaker's current window.
-    /// @return windowStart unix seconds it opened (0: never).
+    /// @return windowStart unix seconds it opened (0: none open, e.g. never or just tripped).
     /// @return referencePrice spot price when it opened, base per coin as UQ112x112.
     function breakerState() external view returns (uint32 windowStart, uint224 referencePrice);
 
-    /// @notice Unix seconds until which swaps are halted (0 or past: not halted).
+    /// @notice Unix seconds until which swaps are halted (0 or not after now: not halted; a swap at
+    /// exactly this second is allowed).
     /// @return until the time.
     function haltedUntil() external view returns (uint40 until);
 

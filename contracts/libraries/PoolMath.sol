@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {ICreatorPool} from "../interfaces/ICreatorPool.sol";
+
 /**
  * @title PoolMath
  * @notice Constant-product swap math for {CreatorPool}, in the form of Uniswap V2's library: the fee
@@ -11,6 +13,9 @@ pragma solidity ^0.8.28;
 library PoolMath {
     /// @notice Basis-point denominator.
     uint256 internal constant BPS = 10_000;
+
+    /// @notice Highest swap fee governance may set, basis points (10%).
+    uint16 internal constant MAX_SWAP_FEE_BPS = 1_000;
 
     /// @notice A reserve is zero, or the exact-out amount is the whole reserve or more.
     error InsufficientLiquidity();
@@ -104,5 +109,15 @@ library PoolMath {
     /// @return amountB the equivalent amount of B.
     function quote(uint256 amountA, uint256 reserveA, uint256 reserveB) internal pure returns (uint256 amountB) {
         amountB = (amountA * reserveB) / reserveA;
+    }
+
+    /// @notice Whether pool parameters are in range (shared by the pool and the factory's defaults):
+    /// fee at most MAX_SWAP_FEE_BPS, protocol share and impact cap at most 10_000 bps, and, when the
+    /// circuit breaker is on, a non-zero window and a non-zero cool-off (a trip must end on its own).
+    /// @param p the parameters.
+    /// @return valid true when every rule holds.
+    function paramsValid(ICreatorPool.PoolParams memory p) internal pure returns (bool valid) {
+        valid = p.swapFeeBps <= MAX_SWAP_FEE_BPS && p.protocolShareBps <= BPS && p.maxPriceImpactBps <= BPS
+            && (p.maxPriceMoveBps == 0 || (p.breakerWindow != 0 && p.coolOff != 0));
     }
 }

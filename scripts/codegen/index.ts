@@ -2,7 +2,9 @@
  * Generates the typed registry that the indexer, the SPA, scripts and tests import:
  *  - generated/abis.ts         one `as const` ABI per contract, from Hardhat's artifacts
  *  - generated/deployments.ts  per CAIP-2 chain: contract addresses and start block, from the
- *                              Ignition deployments (their deployed_addresses.json + journal)
+ *                              Ignition deployments (their deployed_addresses.json + journal), and
+ *                              the factory-made contracts (ABI only, no fixed address) with the
+ *                              factory event that announces each instance
  *  - generated/stacks.ts       Stacks address books and Clarity function signatures (./stacks.ts)
  *  - generated/typedData.ts    EIP-712 domains and types (escrow settlements, multisig approvals), from the sources
  * Nothing here is ever written by hand; run `npm run build` (abis) or any deploy (both).
@@ -113,6 +115,33 @@ export function generateTypedData(): void {
   writeFileSync(join(outDir, "typedData.ts"), body);
 }
 
+/**
+ * Contracts a deployed factory creates (no fixed address: generated/abis.ts has their ABIs): the
+ * factory, its event announcing an instance and the event argument holding the address. The
+ * indexer follows them (Ponder `factory()`), the SPA reads them from the factory's event or views.
+ */
+export const FACTORY_MADE = {
+  CreatorCoin: { factory: "CreatorCoinFactory", event: "CoinLaunched", parameter: "coin" },
+  CreatorPool: { factory: "CreatorCoinFactory", event: "CoinLaunched", parameter: "pool" },
+} as const;
+
+/** Checks every {@link FACTORY_MADE} entry against the artifacts: the contract, the factory, its event and the parameter exist. */
+function checkFactoryMade(): void {
+  const abis = new Map<string, { type: string; name?: string; inputs?: { name: string; type: string }[] }[]>();
+  for (const file of walk(artifactsDir)) {
+    if (!file.endsWith(".json") || file.endsWith(".dbg.json")) continue;
+    const artifact = JSON.parse(readFileSync(file, "utf8"));
+    if (Array.isArray(artifact.abi)) abis.set(artifact.contractName, artifact.abi);
+  }
+  for (const [name, { factory, event, parameter }] of Object.entries(FACTORY_MADE)) {
+    if (!abis.has(name)) throw new Error(`FACTORY_MADE: no artifact for ${name}`);
+    const found = abis.get(factory)?.find((item) => item.type === "event" && item.name === event);
+    if (!found?.inputs?.some((input) => input.name === parameter && input.type === "address")) {
+      throw new Error(`FACTORY_MADE: ${factory} has no event ${event} with an address parameter "${parameter}"`);
+    }
+  }
+}
+
 interface DeploymentEntry {
   chainId: number;
   startBlock: number;
@@ -141,6 +170,7 @@ export function generateDeployments(): Record<string, DeploymentEntry> {
   }
   // Typed as a partial map, not the literal: a fresh clone has no deployment yet and everything
   // that reads the book must still typecheck and fail with a clear message at run time instead.
+  checkFactoryMade();
   const body =
     `${HEADER}import type { Address } from "viem";\n\n` +
     `export interface EvmDeployment {\n  readonly chainId: number;\n  /** First block holding a Worx contract: where indexing starts. */\n  readonly startBlock: number;\n  readonly contracts: Readonly<Record<string, Address>>;\n}\n\n` +
@@ -155,7 +185,11 @@ export function generateDeployments(): Record<string, DeploymentEntry> {
     `export function evmContract(caip2: EvmChainId, name: string): Address {\n` +
     `  const address = evmDeployment(caip2).contracts[name];\n` +
     `  if (!address) throw new Error(\`\${name} is not deployed on \${caip2}\`);\n` +
-    `  return address;\n}\n`;
+    `  return address;\n}\n\n` +
+    `/**\n * Contracts created by a deployed factory: no fixed address (their ABIs are in generated/abis.ts).\n` +
+    ` * Each instance is announced by \`event\` of \`factory\`, its address in the event's \`parameter\`.\n */\n` +
+    `export const factoryMade = ${JSON.stringify(FACTORY_MADE, null, 2)} as const;\n\n` +
+    `export type FactoryMadeContract = keyof typeof factoryMade;\n`;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "deployments.ts"), body);
   return books;

@@ -8,7 +8,9 @@
  * Bronze is claimable; dave, #4, completes three rated 4 stars: on the leaderboard, short of
  * Bronze) and one multisig operation waiting for approvals (so the admin console shows a queue) —,
  * then the DAO's first days ({@link seedDao}): work rewards claimed, votes delegated, WORX staked,
- * fees split into the treasury, one proposal executed and one open for votes. Nothing here needs
+ * fees split into the treasury, one proposal executed and one open for votes, then the creator-coin
+ * DEX ({@link seedDex}, ./seedDex.ts): dave's metrics and coin, its pool with liquidity, two buys, a
+ * revenue deposit, and carol short of the launch milestone. Nothing here needs
  * admin powers: those belong to the multisig and the DAO's timelock (Protocol Ignition module).
  * Import it only after a deploy: it reads the generated registry at load time.
  */
@@ -43,6 +45,7 @@ import {
 import { evmContract } from "../../generated/deployments.ts";
 import { demoRoles, localAccount } from "./accounts.ts";
 import { connectMultisig } from "./multisigOps.ts";
+import { seedDex, type DexSeedSummary } from "./seedDex.ts";
 
 export interface SeedSummary {
   escrows: number;
@@ -53,6 +56,8 @@ export interface SeedSummary {
   pendingOperation: { id: Hex; description: string };
   /** The DAO's demo state (see {@link seedDao}). */
   dao: DaoSeedSummary;
+  /** The DEX's demo state (see {@link seedDex}). */
+  dex: DexSeedSummary;
 }
 
 export interface DaoSeedSummary {
@@ -272,12 +277,16 @@ export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   //    carol's stay claimable in the SPA.
   const dao = await seedDao(rpcUrl, [logo, ...bobJobs]);
 
+  // 10. The creator-coin DEX, after the DAO's clock moves (its reports are fresh: observed now).
+  const dex = await seedDex(rpcUrl);
+
   return {
     escrows: count,
     states,
     accounts,
     pendingOperation: { id: multisig.id(feeChange), description: `set the platform fee to ${DEMO_PROPOSED_FEE_BPS / 100}% (1 of 2 approvals)` },
     dao,
+    dex,
   };
 }
 

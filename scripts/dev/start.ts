@@ -61,6 +61,8 @@ arbiter (open ${web.url}/#/arbiter as it to rule the dispute); #6 is the badges'
 rated 5/5: open ${web.url}/#/profile as bob to claim his Bronze badge, then see ${web.url}/#/leaderboard and ${web.url}/#/badges.
 DAO (${web.url}/#/dao, ${web.url}/#/dao/treasury, ${web.url}/#/staking):
 ${seeded.dao.lines.map((l) => `  ${l}`).join("\n")}
+Creator coins (${web.url}/#/creators, ${web.url}/#/portfolio; #6 also reports creator metrics):
+${seeded.dex.lines.map((l) => `  ${l}`).join("\n")}
 Accounts (Hardhat's public test keys; import one into your wallet):
 ${Object.entries(seeded.accounts).map(([name, address]) => `  ${name.padEnd(9)} ${address}`).join("\n")}
 

@@ -1,7 +1,8 @@
 /**
- * Deploys the protocol (escrow, badges, the multisig that administers both, and the DAO: WORX
- * token, governor, timelock treasury, fee splitter, staking fee discount, work rewards) to any EVM
- * chain of the chain registry, in one command:
+ * Deploys the protocol (escrow, badges, the multisig that administers both, the DAO: WORX
+ * token, governor, timelock treasury, fee splitter, staking fee discount, work rewards, and the
+ * creator-coin DEX: metrics oracle, coin factory, pool deployer) to any EVM chain of the chain
+ * registry, in one command:
  *
  *   npx tsx scripts/deploy/evm/deploy.ts --chain base --parameters protocol.base.json [--dry-run] [--verify]
  *
@@ -9,7 +10,7 @@
  * parameters, see scripts/deploy/ignition/modules/Protocol.ts):
  *   { "owners": ["0x…", …], "routineThreshold": 2, "criticalThreshold": 3,
  *     "routineDelay": 86400, "criticalDelay": 172800, "guardian": "0x…",
- *     "feeBps": 1000 }
+ *     "feeBps": 1000, "metricsReporter": "0x…" }
  * (`guardian` is an account, not the multisig: it may pause through the multisig and cancel a DAO
  * proposal while it is pending, nothing else; the DAO can replace it as its own guardian)
  * and the registry adds the rest (`allowedTokens`: the native coin and the chain's stablecoins;
@@ -18,7 +19,10 @@
  * 1 000 WORX threshold, 4% quorum, 2 days late-quorum extension and timelock); the file may
  * override any of them (`votingDelay`, `votingPeriod`, `proposalThreshold` as "…n" WORX wei,
  * `quorumNumerator`, `voteExtension`, `timelockDelay`, `daoShareBps`, `clientShareBps`, `premint`,
- * `premintHolder`, `discountTiers`, `rewardRates`). The escrow's fees go to the DAO's FeeSplitter
+ * `premintHolder`, `discountTiers`, `rewardRates`). The DEX's base token is the chain's first
+ * stablecoin (`dexBaseToken` overrides it), its default pool parameters {@link dexPublicPoolParams}
+ * (`dexPoolParams` overrides them, `dailyVolumeLimit` as "…n"), its oracle's `metricsReporter` the
+ * account posting creator metrics (required). The escrow's fees go to the DAO's FeeSplitter
  * (70% to the timelock treasury, 30% to the multisig); `feeRecipient` is optional and only the
  * escrow's recipient until the splitter replaces it, a few transactions later.
  * On a public chain the command refuses parameters that are missing or that name one of Hardhat's
@@ -26,7 +30,7 @@
  *
  * `--dry-run` deploys the same module with the same parameters on an in-process simulated chain
  * that has the target chain's id, and prints the resulting addresses, the escrow's configuration
- * (fee-discount source included) and the gas used, without any network access or key. Without it, the command runs
+ * (fee-discount source included), the DEX's wiring and the gas used, without any network access or key. Without it, the command runs
  * `hardhat ignition deploy` against the chain's RPC (RPC_URL_<id> and DEPLOYER_PRIVATE_KEY, as
  * Hardhat config variables or env vars), writes the parameters it used next to Ignition's address
  * book, and regenerates the typed registry.
@@ -41,14 +45,21 @@ import { chains, type ChainInfo } from "../../registry/chains.ts";
 import { localAccount } from "../../dev/accounts.ts";
 import { repoRoot } from "../../dev/stack.ts";
 import { DAO_PUBLIC_DEFAULTS } from "../ignition/modules/Dao.ts";
+import { dexPublicPoolParams } from "../ignition/modules/Dex.ts";
 import { protocolParameters } from "../ignition/modules/Protocol.ts";
 
 /** What the operator must set on a public chain: the module's defaults are local test accounts. */
-const REQUIRED = ["owners", "routineThreshold", "criticalThreshold", "routineDelay", "criticalDelay", "guardian", "feeBps"] as const;
+const REQUIRED = ["owners", "routineThreshold", "criticalThreshold", "routineDelay", "criticalDelay", "guardian", "feeBps", "metricsReporter"] as const;
 
-/** {@link DAO_PUBLIC_DEFAULTS} as Ignition parameters (JSON: bigints as "…n" strings). */
-function publicDaoParameters(): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(DAO_PUBLIC_DEFAULTS).map(([k, v]) => [k, typeof v === "bigint" ? `${v}n` : v]));
+/** Ignition parameters as JSON holds them: bigints as "…n" strings. */
+function jsonBigints(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "bigint" ? `${v}n` : v]));
+}
+
+/** {@link DAO_PUBLIC_DEFAULTS} and the DEX's public pool parameters (daily limit in the base token's decimals). */
+function publicDefaults(chain: ChainInfo): Record<string, unknown> {
+  const baseDecimals = chain.stablecoins[0]?.decimals ?? 6;
+  return { ...jsonBigints(DAO_PUBLIC_DEFAULTS), dexPoolParams: jsonBigints(dexPublicPoolParams(baseDecimals)) };
 }
 
 export interface DeployPlan {
@@ -77,8 +88,13 @@ export function planDeployment(chainKey: string, overrides: Record<string, unkno
       throw new Error(`${chain.name}: the parameters file must set ${missing.join(", ")} (the defaults are local test accounts)`);
     }
     const testAccounts = publicTestAccounts();
-    const optional = (["feeRecipient", "premintHolder"] as const).filter((name) => overrides[name] !== undefined).map((name) => overrides[name]);
-    const addresses = [...(overrides.owners as unknown[]), overrides.guardian, ...optional];
+    // Widened: every public chain of today's registry lists one, a future one may not.
+    const stablecoins: ChainInfo["stablecoins"] = chain.stablecoins;
+    if (stablecoins.length === 0 && overrides.dexBaseToken === undefined) {
+      throw new Error(`${chain.name}: the registry lists no stablecoin; the parameters file must set dexBaseToken`);
+    }
+    const optional = (["feeRecipient", "premintHolder", "dexBaseToken"] as const).filter((name) => overrides[name] !== undefined).map((name) => overrides[name]);
+    const addresses = [...(overrides.owners as unknown[]), overrides.guardian, overrides.metricsReporter, ...optional];
     for (const address of addresses) {
       if (typeof address !== "string" || !isAddress(address)) throw new Error(`${chain.name}: "${String(address)}" is not an address`);
       if (testAccounts.has(address.toLowerCase())) {
@@ -86,7 +102,7 @@ export function planDeployment(chainKey: string, overrides: Record<string, unkno
       }
     }
   }
-  return { chain, parameters: protocolParameters(chain.key, chain.local ? overrides : { ...publicDaoParameters(), ...overrides }) };
+  return { chain, parameters: protocolParameters(chain.key, chain.local ? overrides : { ...publicDefaults(chain), ...overrides }) };
 }
 
 export interface DryRunResult {
@@ -113,6 +129,23 @@ export interface DryRunResult {
   /** Whether the DAO is wired: the timelock administers every DAO contract and holds the escrow's
    *  FEE_MANAGER_ROLE, the governor alone proposes, the deployer holds no DAO role. */
   daoHandedOver: boolean;
+  /** The DEX's contracts and wiring read back from them. */
+  dex: {
+    oracle: `0x${string}`;
+    factory: `0x${string}`;
+    poolDeployer: `0x${string}`;
+    /** The oracle's reporter as the parameter named it, and whether it holds REPORTER_ROLE. */
+    reporter: string;
+    reporterAuthorized: boolean;
+    baseToken: `0x${string}`;
+    feeRecipient: `0x${string}`;
+    /** The factory's default pool parameters. */
+    poolParams: { swapFeeBps: number; protocolShareBps: number; dailyVolumeLimit: bigint; cooldown: number; maxPriceMoveBps: number; breakerWindow: number; coolOff: number; maxPriceImpactBps: number };
+    maxAge: number;
+    milestones: readonly bigint[];
+    /** The multisig alone administers the oracle and the factory; the deployer holds no DEX role. */
+    handedOver: boolean;
+  };
 }
 
 /** Parameters as Ignition reads them from the file: "123n" strings become bigints (JSON has none). */
@@ -128,11 +161,13 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
   const { network } = await import("hardhat");
   const { default: ProtocolModule, ESCROW_ROLES, BADGES_ADMIN_ROLE } = await import("../ignition/modules/Protocol.ts");
   const { DAO_ROLES } = await import("../ignition/modules/Dao.ts");
+  const { DEX_ROLES } = await import("../ignition/modules/Dex.ts");
   const { viem, ignition } = await network.create({ network: "hardhat", override: { chainId: chain.chainId } });
   const publicClient = await viem.getPublicClient();
   const [deployer] = await viem.getWalletClients();
   const deployed = await ignition.deploy(ProtocolModule, { parameters: reviveBigints(parameters) as DeploymentParameters, displayUi: false });
   const { milestoneEscrow, worxBadges, worxMultisig, worxToken, worxGovernor, timelockController, feeSplitter, stakingFeeDiscount, workRewards } = deployed;
+  const { metricsOracle, creatorCoinFactory, creatorPoolDeployer } = deployed;
 
   const transactions = Number(await publicClient.getBlockNumber()); // automine: one block per transaction
   let gas = 0n;
@@ -163,6 +198,14 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
     ...[feeSplitter, stakingFeeDiscount, workRewards].map(async (c) => !(await c.read.hasRole([DEFAULT_ADMIN_ROLE, me]))),
   ];
   const daoHandedOver = (await Promise.all(daoChecks)).every(Boolean);
+  const reporter = String(parameters.Protocol.metricsReporter ?? "");
+  const dexChecks = [
+    metricsOracle.read.hasRole([DEX_ROLES.DEFAULT_ADMIN_ROLE, worxMultisig.address]),
+    creatorCoinFactory.read.hasRole([DEX_ROLES.DEFAULT_ADMIN_ROLE, worxMultisig.address]),
+    ...[DEX_ROLES.DEFAULT_ADMIN_ROLE, DEX_ROLES.REPORTER_ROLE].map(async (role) => !(await metricsOracle.read.hasRole([role, me]))),
+    (async () => !(await creatorCoinFactory.read.hasRole([DEX_ROLES.DEFAULT_ADMIN_ROLE, me])))(),
+  ];
+  const dexHandedOver = (await Promise.all(dexChecks)).every(Boolean);
   const allowedTokens = [];
   for (const token of parameters.Protocol.allowedTokens as `0x${string}`[]) {
     allowedTokens.push({ token, allowed: await milestoneEscrow.read.isTokenAllowed([token]) });
@@ -197,6 +240,19 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
     },
     guardians: { multisig: await worxMultisig.read.guardian(), governor: await worxGovernor.read.guardian() },
     daoHandedOver,
+    dex: {
+      oracle: metricsOracle.address,
+      factory: creatorCoinFactory.address,
+      poolDeployer: creatorPoolDeployer.address,
+      reporter,
+      reporterAuthorized: isAddress(reporter) && (await metricsOracle.read.hasRole([DEX_ROLES.REPORTER_ROLE, reporter as `0x${string}`])),
+      baseToken: await creatorCoinFactory.read.baseToken(),
+      feeRecipient: await creatorCoinFactory.read.feeRecipient(),
+      poolParams: await creatorCoinFactory.read.defaultPoolParams(),
+      maxAge: await metricsOracle.read.maxAge(),
+      milestones: await metricsOracle.read.milestoneThresholds(),
+      handedOver: dexHandedOver && (await creatorCoinFactory.read.poolDeployer()).toLowerCase() === creatorPoolDeployer.address.toLowerCase(),
+    },
   };
 }
 
@@ -221,6 +277,13 @@ function printDryRun(plan: DeployPlan, r: DryRunResult): void {
   console.log(`  owners           ${(plan.parameters.Protocol.owners as string[] | undefined)?.join(", ") ?? "(local defaults)"}`);
   console.log(`  roles            ${r.handedOver ? "held by the multisig alone" : "NOT handed over: check the module"}`);
   console.log(`  DAO roles        ${r.daoHandedOver ? "held by the timelock; the governor proposes; the deployer holds none" : "NOT handed over: check the module"}`);
+  const x = r.dex;
+  const p = x.poolParams;
+  console.log(`  MetricsOracle    ${x.oracle}  (reporter ${x.reporter}: ${x.reporterAuthorized ? "authorized" : "NOT authorized"}; max age ${x.maxAge} s; milestones ${x.milestones.join(", ")})`);
+  console.log(`  CreatorPoolDepl. ${x.poolDeployer}`);
+  console.log(`  CreatorCoinFact. ${x.factory}  (base token ${x.baseToken}; pools' fee recipient is the FeeSplitter: ${same(x.feeRecipient, r.dao.feeSplitter)})`);
+  console.log(`  pool defaults    fee ${p.swapFeeBps} bps (protocol ${p.protocolShareBps} bps of it), daily limit ${p.dailyVolumeLimit}, cooldown ${p.cooldown} s, breaker ${p.maxPriceMoveBps} bps / ${p.breakerWindow} s, cool-off ${p.coolOff} s, impact cap ${p.maxPriceImpactBps} bps`);
+  console.log(`  DEX roles        ${x.handedOver ? "oracle and factory administered by the multisig; the deployer holds none" : "NOT handed over: check the module"}`);
 }
 
 async function main(): Promise<void> {

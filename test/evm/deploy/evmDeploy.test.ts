@@ -1,6 +1,6 @@
 /**
  * The one-command EVM deploy (scripts/deploy/evm/deploy.ts): its parameter checks, and its dry run
- * (the real Protocol module, DAO included, on a simulated chain with the target's chain id).
+ * (the real Protocol module, DAO and DEX included, on a simulated chain with the target's chain id).
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -8,7 +8,9 @@ import { dryRun, planDeployment } from "../../../scripts/deploy/evm/deploy.ts";
 import { chains } from "../../../scripts/registry/chains.ts";
 import { LOCAL_OWNERS } from "../../../scripts/deploy/ignition/modules/Multisig.ts";
 import { DAO_PUBLIC_DEFAULTS } from "../../../scripts/deploy/ignition/modules/Dao.ts";
-import { getAddress } from "viem";
+import { DEX_LOCAL_POOL_PARAMS, ORACLE_MAX_AGE } from "../../../scripts/deploy/ignition/modules/Dex.ts";
+import { getAddress, getContractAddress } from "viem";
+import { localAccount } from "../../../scripts/dev/accounts.ts";
 
 const operator = {
   owners: ["0x1111111111111111111111111111111111111111", "0x2222222222222222222222222222222222222222", "0x3333333333333333333333333333333333333333"],
@@ -19,7 +21,12 @@ const operator = {
   guardian: "0x4444444444444444444444444444444444444444",
   feeRecipient: "0x5555555555555555555555555555555555555555",
   feeBps: 1_000,
+  metricsReporter: "0x6666666666666666666666666666666666666666",
 };
+
+/** One dry run of the base deployment, shared by the tests that read it (each takes seconds). */
+let baseDryRun: ReturnType<typeof dryRun> | undefined;
+const dryRunBase = () => (baseDryRun ??= dryRun(planDeployment("base", operator)));
 
 describe("scripts/deploy/evm/deploy.ts", () => {
   it("refuses a chain the registry does not know, naming the known ones", () => {
@@ -53,13 +60,31 @@ describe("scripts/deploy/evm/deploy.ts", () => {
     assert.equal(planDeployment("localhost", {}).parameters.Protocol.votingDelay, undefined);
   });
 
+  it("requires the metrics reporter on a public chain and refuses a public test account as reporter", () => {
+    const { metricsReporter: _reporter, ...withoutReporter } = operator;
+    assert.throws(() => planDeployment("base", withoutReporter), /must set metricsReporter/);
+    assert.throws(() => planDeployment("base", { ...operator, metricsReporter: LOCAL_OWNERS[0] }), /public test accounts/);
+  });
+
+  it("gives the DEX the chain's first stablecoin as base token and the public pool defaults (60 s cooldown, daily limit in the token's decimals)", () => {
+    const base = chains.find((c) => c.key === "base")!;
+    const { parameters } = planDeployment("base", operator);
+    assert.equal(parameters.Protocol.dexBaseToken, base.stablecoins[0]!.address);
+    assert.deepEqual(parameters.Protocol.dexPoolParams, { ...DEX_LOCAL_POOL_PARAMS, cooldown: 60, dailyVolumeLimit: `${10_000n * 10n ** 6n}n` });
+    const bsc = chains.find((c) => c.key === "bsc")!;
+    assert.equal(bsc.stablecoins[0]!.decimals, 18);
+    const bscParams = planDeployment("bsc", operator).parameters.Protocol.dexPoolParams as { dailyVolumeLimit: string };
+    assert.equal(bscParams.dailyVolumeLimit, `${10_000n * 10n ** 18n}n`);
+    const custom = { ...DEX_LOCAL_POOL_PARAMS, dailyVolumeLimit: "1n" };
+    assert.deepEqual(planDeployment("base", { ...operator, dexPoolParams: custom }).parameters.Protocol.dexPoolParams, custom, "the file overrides");
+  });
+
   it("refuses a public test account as the pre-mint holder on a public chain", () => {
     assert.throws(() => planDeployment("base", { ...operator, premint: "1n", premintHolder: LOCAL_OWNERS[1] }), /public test accounts/);
   });
 
   it("dry run: deploys the protocol and the DAO on a simulated chain with the target's id, roles handed to the multisig and the timelock", async () => {
-    const plan = planDeployment("base", operator);
-    const result = await dryRun(plan);
+    const result = await dryRunBase();
     assert.equal(result.chainId, 8453);
     assert.equal(result.feeBps, 1_000);
     assert.equal(result.feeRecipient.toLowerCase(), result.dao.feeSplitter.toLowerCase(), "the escrow pays its fees to the DAO's splitter");
@@ -77,5 +102,53 @@ describe("scripts/deploy/evm/deploy.ts", () => {
     });
     assert.deepEqual(result.guardians, { multisig: getAddress(operator.guardian), governor: getAddress(operator.guardian) }, "one `guardian` parameter: the multisig's and the DAO's");
     assert.ok(result.transactions >= 25);
+  });
+
+  it("dry run: deploys the DEX after the DAO, the multisig its admin, the reporter authorized, the FeeSplitter the pools' fee recipient, the deployer holding nothing", async () => {
+    const base = chains.find((c) => c.key === "base")!;
+    const result = await dryRunBase();
+    const dex = result.dex;
+    assert.equal(dex.handedOver, true, "oracle and factory admin = multisig; the deployer holds no DEX role");
+    assert.equal(dex.reporterAuthorized, true);
+    assert.equal(dex.reporter, operator.metricsReporter);
+    assert.equal(dex.feeRecipient.toLowerCase(), result.dao.feeSplitter.toLowerCase());
+    assert.equal(dex.baseToken, getAddress(base.stablecoins[0]!.address));
+    assert.deepEqual(dex.poolParams, { ...DEX_LOCAL_POOL_PARAMS, cooldown: 60 });
+    assert.equal(dex.maxAge, ORACLE_MAX_AGE);
+    assert.deepEqual(dex.milestones, [1_000n, 5_000n, 10_000n, 20_000n, 50_000n, 100_000n]);
+    // Deployed last (by deployer nonce): every older contract keeps the address of a build without the DEX.
+    const deployer = localAccount(0).address;
+    const nonceOf = (address: string) => {
+      for (let nonce = 0; nonce < 200; nonce++) {
+        if (getContractAddress({ from: deployer, nonce: BigInt(nonce) }).toLowerCase() === address.toLowerCase()) return nonce;
+      }
+      throw new Error(`${address} is not a contract created by the deployer`);
+    };
+    const older = [result.escrow, result.badges, result.multisig, ...Object.values(result.dao)].map(nonceOf);
+    const dexNonces = [dex.oracle, dex.poolDeployer, dex.factory].map(nonceOf);
+    assert.ok(Math.min(...dexNonces) > Math.max(...older), `DEX nonces ${dexNonces} after the older contracts' ${older}`);
+  });
+
+  it("LocalDemo: the DEX on dUSD, account 6 the reporter, the local pool defaults, the multisig its admin, the deployer holding nothing", async () => {
+    const { network } = await import("hardhat");
+    const { default: LocalDemo } = await import("../../../scripts/deploy/ignition/modules/LocalDemo.ts");
+    const { DEX_ROLES } = await import("../../../scripts/deploy/ignition/modules/Dex.ts");
+    const { viem, ignition } = await network.create({ network: "hardhat" });
+    const [deployer] = await viem.getWalletClients();
+    const d = await ignition.deploy(LocalDemo, { displayUi: false });
+    const me = deployer!.account.address;
+    const reporter = localAccount(6).address;
+    assert.equal(await d.metricsOracle.read.hasRole([DEX_ROLES.REPORTER_ROLE, reporter]), true);
+    assert.equal(await d.metricsOracle.read.hasRole([DEX_ROLES.DEFAULT_ADMIN_ROLE, d.worxMultisig.address]), true);
+    assert.equal(await d.creatorCoinFactory.read.hasRole([DEX_ROLES.DEFAULT_ADMIN_ROLE, d.worxMultisig.address]), true);
+    for (const role of Object.values(DEX_ROLES)) assert.equal(await d.metricsOracle.read.hasRole([role, me]), false);
+    assert.equal(await d.creatorCoinFactory.read.hasRole([DEX_ROLES.DEFAULT_ADMIN_ROLE, me]), false);
+    assert.equal(await d.creatorCoinFactory.read.baseToken(), d.demoStablecoin.address);
+    assert.equal(await d.creatorCoinFactory.read.feeRecipient(), d.feeSplitter.address);
+    assert.equal(await d.creatorCoinFactory.read.badges(), d.worxBadges.address);
+    assert.equal(await d.creatorCoinFactory.read.oracle(), d.metricsOracle.address);
+    assert.equal(await d.creatorCoinFactory.read.poolDeployer(), d.creatorPoolDeployer.address);
+    assert.deepEqual(await d.creatorCoinFactory.read.defaultPoolParams(), DEX_LOCAL_POOL_PARAMS);
+    assert.equal(await d.metricsOracle.read.maxAge(), ORACLE_MAX_AGE);
   });
 });

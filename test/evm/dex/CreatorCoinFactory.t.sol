@@ -43,7 +43,9 @@ contract CreatorCoinFactoryTest is Test {
         stats = new FreelancerStatsMock();
         badges = new WorxBadges(address(stats), admin);
         deployer = new CreatorPoolDeployer();
-        factory = new CreatorCoinFactory(admin, address(oracle), address(usd), address(badges), splitter, address(deployer));
+        factory = new CreatorCoinFactory(
+            admin, address(oracle), address(usd), address(badges), splitter, address(deployer), _params()
+        );
     }
 
     // ───────────────────────────── helpers ─────────────────────────────
@@ -54,16 +56,17 @@ contract CreatorCoinFactoryTest is Test {
         vm.warp(block.timestamp + 1);
     }
 
+    /// @dev The local deployment's defaults (scripts/deploy/ignition/modules/Dex.ts).
     function _params() internal pure returns (ICreatorPool.PoolParams memory) {
         return ICreatorPool.PoolParams({
             swapFeeBps: 30,
             protocolShareBps: 1_667,
-            dailyVolumeLimit: 0,
-            cooldown: 0,
-            maxPriceMoveBps: 0,
-            breakerWindow: 0,
-            coolOff: 0,
-            maxPriceImpactBps: 0
+            dailyVolumeLimit: 10_000e6,
+            cooldown: 30,
+            maxPriceMoveBps: 2_500,
+            breakerWindow: 3_600,
+            coolOff: 3_600,
+            maxPriceImpactBps: 1_000
         });
     }
 
@@ -74,7 +77,7 @@ contract CreatorCoinFactoryTest is Test {
 
     function _launch() internal returns (CreatorCoin coin, CreatorPool pool) {
         vm.prank(alice);
-        (address c, address p) = factory.launch(ID, "Alice Coin", "ALICE", INITIAL, _releases(), 1_000, _params());
+        (address c, address p) = factory.launch(ID, "Alice Coin", "ALICE", INITIAL, _releases(), 1_000);
         return (CreatorCoin(c), CreatorPool(p));
     }
 
@@ -93,11 +96,27 @@ contract CreatorCoinFactoryTest is Test {
 
     function test_constructor_zeroAddressReverts() public {
         vm.expectRevert(ICreatorCoinFactory.ZeroAddress.selector);
-        new CreatorCoinFactory(admin, address(0), address(usd), address(0), splitter, address(deployer));
+        new CreatorCoinFactory(admin, address(0), address(usd), address(0), splitter, address(deployer), _params());
         vm.expectRevert(ICreatorCoinFactory.ZeroAddress.selector);
-        new CreatorCoinFactory(admin, address(oracle), address(usd), address(0), address(0), address(deployer));
+        new CreatorCoinFactory(admin, address(oracle), address(usd), address(0), address(0), address(deployer), _params());
         vm.expectRevert(ICreatorCoinFactory.ZeroAddress.selector);
-        new CreatorCoinFactory(admin, address(oracle), address(usd), address(0), splitter, address(0));
+        new CreatorCoinFactory(admin, address(oracle), address(usd), address(0), splitter, address(0), _params());
+    }
+
+    function test_constructor_invalidDefaultPoolParamsReverts() public {
+        ICreatorPool.PoolParams memory p = _params();
+        p.coolOff = 0; // breaker on without a cool-off
+        vm.expectRevert(ICreatorCoinFactory.InvalidPoolParams.selector);
+        new CreatorCoinFactory(admin, address(oracle), address(usd), address(0), splitter, address(deployer), p);
+    }
+
+    function test_constructor_emitsDefaultPoolParams() public {
+        vm.expectEmit();
+        emit ICreatorCoinFactory.DefaultPoolParamsUpdated(_params());
+        CreatorCoinFactory f = new CreatorCoinFactory(
+            admin, address(oracle), address(usd), address(0), splitter, address(deployer), _params()
+        );
+        assertEq(abi.encode(f.defaultPoolParams()), abi.encode(_params()));
     }
 
     // ───────────────────────────── launch ─────────────────────────────
@@ -157,13 +176,13 @@ contract CreatorCoinFactoryTest is Test {
         _report(ID, alice, 1_000);
         vm.expectRevert(abi.encodeWithSelector(ICreatorCoinFactory.NotCreator.selector, ID, bob, alice));
         vm.prank(bob);
-        factory.launch(ID, "X", "X", INITIAL, new uint256[](0), 1_000, _params());
+        factory.launch(ID, "X", "X", INITIAL, new uint256[](0), 1_000);
     }
 
     function test_launch_unknownCreatorReverts() public {
         vm.expectRevert(abi.encodeWithSelector(ICreatorCoinFactory.NotCreator.selector, ID, address(0), address(0)));
         vm.prank(address(0));
-        factory.launch(ID, "X", "X", INITIAL, new uint256[](0), 1_000, _params());
+        factory.launch(ID, "X", "X", INITIAL, new uint256[](0), 1_000);
     }
 
     function test_launch_beforeMilestoneReverts() public {
@@ -196,16 +215,57 @@ contract CreatorCoinFactoryTest is Test {
         _report(ID, alice, 1_000);
         vm.expectRevert(abi.encodeWithSelector(ICreatorCoin.InvalidHolderShare.selector, 10_001));
         vm.prank(alice);
-        factory.launch(ID, "X", "X", INITIAL, new uint256[](0), 10_001, _params());
+        factory.launch(ID, "X", "X", INITIAL, new uint256[](0), 10_001);
     }
 
-    function test_launch_invalidPoolParamsBubbleUp() public {
+    function test_launch_poolGetsDefaultParams() public {
         _report(ID, alice, 1_000);
+        (, CreatorPool pool) = _launch();
+        assertEq(abi.encode(pool.params()), abi.encode(_params()));
+    }
+
+    function test_setDefaultPoolParams_appliesToNewPoolsOnly() public {
+        _report(ID, alice, 1_000);
+        (, CreatorPool first) = _launch();
         ICreatorPool.PoolParams memory p = _params();
-        p.swapFeeBps = 1_001;
-        vm.expectRevert(ICreatorPool.InvalidParams.selector);
+        (p.swapFeeBps, p.cooldown, p.maxPriceMoveBps) = (100, 60, 0);
+        vm.expectEmit(address(factory));
+        emit ICreatorCoinFactory.DefaultPoolParamsUpdated(p);
+        vm.prank(admin);
+        factory.setDefaultPoolParams(p);
+        assertEq(abi.encode(factory.defaultPoolParams()), abi.encode(p));
+        assertEq(abi.encode(first.params()), abi.encode(_params()), "existing pool keeps its parameters");
+        bytes32 bobId = keccak256("creator:bob");
+        _report(bobId, bob, 1_000);
+        vm.prank(bob);
+        (, address second) = factory.launch(bobId, "Bob Coin", "BOB", INITIAL, new uint256[](0), 1_000);
+        assertEq(abi.encode(CreatorPool(second).params()), abi.encode(p));
+    }
+
+    function test_setDefaultPoolParams_guards() public {
+        ICreatorPool.PoolParams memory p = _params();
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, bytes32(0))
+        );
         vm.prank(alice);
-        factory.launch(ID, "X", "X", INITIAL, new uint256[](0), 1_000, p);
+        factory.setDefaultPoolParams(p);
+        // Validated like the pool's: every rule refused with InvalidPoolParams.
+        ICreatorPool.PoolParams[5] memory bad;
+        for (uint256 i; i < 5; ++i) bad[i] = _params();
+        bad[0].swapFeeBps = 1_001;
+        bad[1].protocolShareBps = 10_001;
+        bad[2].maxPriceImpactBps = 10_001;
+        bad[3].breakerWindow = 0;
+        bad[4].coolOff = 0;
+        for (uint256 i; i < 5; ++i) {
+            vm.expectRevert(ICreatorCoinFactory.InvalidPoolParams.selector);
+            vm.prank(admin);
+            factory.setDefaultPoolParams(bad[i]);
+        }
+        // At the limits: accepted.
+        (p.swapFeeBps, p.protocolShareBps, p.maxPriceImpactBps, p.breakerWindow, p.coolOff) = (1_000, 10_000, 10_000, 1, 1);
+        vm.prank(admin);
+        factory.setDefaultPoolParams(p);
     }
 
     /// @notice End to end: liquidity and swaps move coins through the excluded pool; revenue goes
@@ -306,8 +366,9 @@ contract CreatorCoinFactoryTest is Test {
     }
 
     function test_hasPremiumAccess_withoutBadgesContract() public {
-        CreatorCoinFactory f =
-            new CreatorCoinFactory(admin, address(oracle), address(usd), address(0), splitter, address(deployer));
+        CreatorCoinFactory f = new CreatorCoinFactory(
+            admin, address(oracle), address(usd), address(0), splitter, address(deployer), _params()
+        );
         assertFalse(f.hasPremiumAccess(address(0), bob, 0, 1));
     }
 }

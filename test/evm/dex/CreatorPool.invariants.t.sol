@@ -13,8 +13,13 @@ import {DemoStablecoin} from "../../../contracts/test-doubles/DemoStablecoin.sol
  * checks after every action what must hold across it: k never decreases across a swap, the value of
  * one LP token (each reserve per LP unit) never decreases across a deposit or withdrawal, and the
  * protocol fees match a model of every swap's cut.
+ * With the circuit breaker on (the second campaign), it also models the breaker and the halt:
+ * every swap trips iff the model's move exceeds the bound, `haltedUntil` always equals the model's,
+ * every swap while halted reverts `PoolHalted` leaving the reserves unchanged, and liquidity can be
+ * added and removed while halted.
  * @dev Each action only makes calls the model says must succeed (it skips dust the pool would
- * refuse), so the campaign runs with `failOnRevert`. Protections are off: they only refuse trades.
+ * refuse, and expects `PoolHalted` when halted), so the campaign runs with `failOnRevert`. The
+ * per-address protections are off: they only refuse trades.
  */
 contract CreatorPoolHandler is Test {
     uint256 internal constant BPS = 10_000;
@@ -29,6 +34,7 @@ contract CreatorPoolHandler is Test {
     uint256 public ghostProtocolFeesBase;
     uint256 public ghostCollectedCoin; // sum of ProtocolFeesCollected
     uint256 public ghostCollectedBase;
+    uint40 public ghostHaltedUntil; // the model's haltedUntil
 
     /// @notice How often each action ran (for debugging a campaign).
     mapping(bytes32 action => uint256) public calls;
@@ -75,15 +81,8 @@ contract CreatorPoolHandler is Test {
             return;
         }
         _mintTo(actor, coinIn, amountIn);
-        uint256 kBefore = _k();
-        uint256 protocolFee = (((amountIn * pool.params().swapFeeBps) / BPS) * pool.params().protocolShareBps) / BPS;
-        vm.prank(actor);
-        uint256 out = pool.swapExactIn(tokenIn, amountIn, quoted, actor, block.timestamp);
-        assertEq(out, quoted, "pays the quote");
-        assertGe(_k(), kBefore, "k never decreases across a swap");
-        if (coinIn) ghostProtocolFeesCoin += protocolFee;
-        else ghostProtocolFeesBase += protocolFee;
-        ++calls["swapExactIn"];
+        bytes memory call = abi.encodeCall(pool.swapExactIn, (tokenIn, amountIn, quoted, actor, block.timestamp));
+        if (_swap(actor, coinIn, amountIn, call, quoted)) ++calls["swapExactIn"];
     }
 
     function swapExactOut(uint256 actorSeed, bool coinIn, uint256 amountOut) external {
@@ -102,15 +101,8 @@ contract CreatorPoolHandler is Test {
             return;
         }
         _mintTo(actor, coinIn, quotedIn);
-        uint256 kBefore = _k();
-        uint256 protocolFee = (((quotedIn * pool.params().swapFeeBps) / BPS) * pool.params().protocolShareBps) / BPS;
-        vm.prank(actor);
-        uint256 paid = pool.swapExactOut(tokenIn, amountOut, quotedIn, actor, block.timestamp);
-        assertEq(paid, quotedIn, "costs the quote");
-        assertGe(_k(), kBefore, "k never decreases across a swap");
-        if (coinIn) ghostProtocolFeesCoin += protocolFee;
-        else ghostProtocolFeesBase += protocolFee;
-        ++calls["swapExactOut"];
+        bytes memory call = abi.encodeCall(pool.swapExactOut, (tokenIn, amountOut, quotedIn, actor, block.timestamp));
+        if (_swap(actor, coinIn, quotedIn, call, quotedIn)) ++calls["swapExactOut"];
     }
 
     /// @dev The model of what the pool takes and mints for a deposit (supply is never zero here).
@@ -152,6 +144,7 @@ contract CreatorPoolHandler is Test {
         assertEq(minted, liquidity);
         _checkShareValue(rCoin, rBase, supply);
         ++calls["addLiquidity"];
+        if (_halted()) ++calls["liquidityWhileHalted"];
     }
 
     function removeLiquidity(uint256 actorSeed, uint256 liquidity) external {
@@ -172,6 +165,7 @@ contract CreatorPoolHandler is Test {
         pool.removeLiquidity(liquidity, 0, 0, actor, block.timestamp);
         _checkShareValue(rCoin, rBase, supply);
         ++calls["removeLiquidity"];
+        if (_halted()) ++calls["liquidityWhileHalted"];
     }
 
     /// @notice Tokens sent without a call: must never enter the reserves.
@@ -192,8 +186,9 @@ contract CreatorPoolHandler is Test {
         ++calls["collectProtocolFees"];
     }
 
+    /// @dev Changes the fees only (the breaker parameters of the campaign stay).
     function setFees(uint256 feeBps, uint256 shareBps) external {
-        ICreatorPool.PoolParams memory p;
+        ICreatorPool.PoolParams memory p = pool.params();
         p.swapFeeBps = uint16(_bound(feeBps, 0, 1_000));
         p.protocolShareBps = uint16(_bound(shareBps, 0, BPS));
         vm.prank(admin);
@@ -201,9 +196,100 @@ contract CreatorPoolHandler is Test {
         ++calls["setFees"];
     }
 
+    function halt() external {
+        vm.prank(admin);
+        pool.halt();
+        uint32 coolOff = pool.params().coolOff;
+        ghostHaltedUntil = coolOff == 0 ? type(uint40).max : uint40(block.timestamp + coolOff);
+        ++calls["halt"];
+    }
+
+    function resume() external {
+        vm.prank(admin);
+        pool.resume();
+        ghostHaltedUntil = 0;
+        ++calls["resume"];
+    }
+
     function warp(uint256 seconds_) external {
         vm.warp(block.timestamp + _bound(seconds_, 1, 3 days));
         ++calls["warp"];
+    }
+
+    /// @dev Runs the swap `call` (input `amountIn`) as `actor`: refused with PoolHalted when halted;
+    /// otherwise it must return `expected` (the quote), never decrease k, trip the breaker iff the
+    /// model says so, and its protocol fee is added to the ledger. Returns whether it executed.
+    function _swap(address actor, bool coinIn, uint256 amountIn, bytes memory call, uint256 expected)
+        internal
+        returns (bool executed)
+    {
+        if (_refusedWhileHalted(actor, call)) return false;
+        uint256 kBefore = _k();
+        uint256 refPrice = _breakerReference();
+        ICreatorPool.PoolParams memory p = pool.params();
+        uint256 protocolFee = (((amountIn * p.swapFeeBps) / BPS) * p.protocolShareBps) / BPS;
+        vm.prank(actor);
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory ret) = address(pool).call(call);
+        if (!ok) {
+            // Bubble the pool's error up: the campaign fails on it (failOnRevert) with the reason.
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+        assertEq(abi.decode(ret, (uint256)), expected, "pays / costs the quote");
+        assertGe(_k(), kBefore, "k never decreases across a swap");
+        _checkBreaker(refPrice);
+        if (coinIn) ghostProtocolFeesCoin += protocolFee;
+        else ghostProtocolFeesBase += protocolFee;
+        return true;
+    }
+
+    function _halted() internal view returns (bool) {
+        return pool.haltedUntil() > block.timestamp;
+    }
+
+    /// @dev When halted, the swap `data` must revert PoolHalted(until) and change no reserve.
+    function _refusedWhileHalted(address actor, bytes memory data) internal returns (bool refused) {
+        uint40 until = pool.haltedUntil();
+        if (until <= block.timestamp) return false;
+        (uint112 rCoin, uint112 rBase,) = pool.getReserves();
+        vm.prank(actor);
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory reason) = address(pool).call(data);
+        assertFalse(ok, "no swap while halted");
+        assertEq(reason, abi.encodeWithSelector(ICreatorPool.PoolHalted.selector, until));
+        (uint112 rCoinAfter, uint112 rBaseAfter,) = pool.getReserves();
+        assertEq(rCoinAfter, rCoin);
+        assertEq(rBaseAfter, rBase);
+        ++calls["haltedRefused"];
+        return true;
+    }
+
+    /// @dev The breaker's reference for a swap now (0 when the breaker is off): the window's, or the
+    /// spot price when no window is open or it ended.
+    function _breakerReference() internal view returns (uint256 refPrice) {
+        ICreatorPool.PoolParams memory p = pool.params();
+        if (p.maxPriceMoveBps == 0) return 0;
+        (uint32 windowStart, uint224 ref) = pool.breakerState();
+        if (windowStart == 0 || block.timestamp >= uint256(windowStart) + p.breakerWindow) {
+            (uint112 rCoin, uint112 rBase,) = pool.getReserves();
+            return PoolMath.spotPrice(rBase, rCoin);
+        }
+        return ref;
+    }
+
+    /// @dev After a swap: it tripped iff the move from `refPrice` exceeds the bound.
+    function _checkBreaker(uint256 refPrice) internal {
+        if (refPrice == 0) return;
+        ICreatorPool.PoolParams memory p = pool.params();
+        (uint112 rCoin, uint112 rBase,) = pool.getReserves();
+        if (PoolMath.moveExceeds(refPrice, PoolMath.spotPrice(rBase, rCoin), p.maxPriceMoveBps)) {
+            ghostHaltedUntil = uint40(block.timestamp + p.coolOff);
+            ++calls["trip"];
+        }
+        assertEq(pool.haltedUntil(), ghostHaltedUntil, "trips iff the move exceeds the bound");
     }
 
     /// @dev One LP unit is worth at least as much of each reserve after a deposit or withdrawal as
@@ -313,5 +399,89 @@ contract CreatorPoolInvariants is Test {
         }
         invariant_balancesCoverReservesAndFees();
         invariant_lpSupplyConsistent();
+    }
+}
+
+/// @notice The same campaign with the circuit breaker on (10% per hour, one-hour cool-off) and admin
+/// halt/resume: on top of the handler's per-action checks (trip iff the move exceeds the bound, no
+/// swap while halted, liquidity open while halted), `haltedUntil` always equals the model's and the
+/// accounting invariants still hold.
+contract CreatorPoolBreakerInvariants is Test {
+    CreatorPool internal pool;
+    DemoStablecoin internal coin;
+    DemoStablecoin internal base;
+    CreatorPoolHandler internal handler;
+
+    function setUp() public {
+        vm.warp(1_800_000_000);
+        address admin = makeAddr("multisig");
+        coin = new DemoStablecoin("Mock Creator Coin", "MCC");
+        base = new DemoStablecoin("Demo USD", "dUSD");
+        ICreatorPool.PoolParams memory p;
+        p.swapFeeBps = 30;
+        p.protocolShareBps = 1_667;
+        p.maxPriceMoveBps = 1_000;
+        p.breakerWindow = 1 hours;
+        p.coolOff = 1 hours;
+        pool = new CreatorPool(address(coin), address(base), admin, makeAddr("feeSplitter"), p);
+        handler = new CreatorPoolHandler(pool, coin, base, admin);
+        address seeder = makeAddr("seeder");
+        coin.mint(seeder, 1_000_000e18);
+        base.mint(seeder, 100_000e6);
+        vm.startPrank(seeder);
+        coin.approve(address(pool), type(uint256).max);
+        base.approve(address(pool), type(uint256).max);
+        pool.addLiquidity(1_000_000e18, 100_000e6, 0, 0, seeder, block.timestamp);
+        vm.stopPrank();
+
+        bytes4[] memory selectors = new bytes4[](8);
+        selectors[0] = CreatorPoolHandler.swapExactIn.selector;
+        selectors[1] = CreatorPoolHandler.swapExactOut.selector;
+        selectors[2] = CreatorPoolHandler.addLiquidity.selector;
+        selectors[3] = CreatorPoolHandler.removeLiquidity.selector;
+        selectors[4] = CreatorPoolHandler.halt.selector;
+        selectors[5] = CreatorPoolHandler.resume.selector;
+        selectors[6] = CreatorPoolHandler.setFees.selector;
+        selectors[7] = CreatorPoolHandler.warp.selector;
+        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
+        targetContract(address(handler));
+    }
+
+    /**
+     * @notice The pool's halt state is the model's; while halted, balances still cover reserves + fees.
+     * hardhat-config: invariant.runs = 48
+     * hardhat-config: invariant.depth = 60
+     * hardhat-config: invariant.failOnRevert = true
+     */
+    function invariant_haltStateMatchesModel() public view {
+        assertEq(pool.haltedUntil(), handler.ghostHaltedUntil(), "haltedUntil == model");
+        (uint112 rCoin, uint112 rBase,) = pool.getReserves();
+        (uint128 feeCoin, uint128 feeBase) = pool.protocolFeesAccrued();
+        assertGe(coin.balanceOf(address(pool)), uint256(rCoin) + feeCoin);
+        assertGe(base.balanceOf(address(pool)), uint256(rBase) + feeBase);
+        assertEq(handler.ghostProtocolFeesCoin(), handler.ghostCollectedCoin() + feeCoin);
+        assertEq(handler.ghostProtocolFeesBase(), handler.ghostCollectedBase() + feeBase);
+    }
+
+    /// @dev Guards the campaign against a vacuous handler: trips, refusals while halted, liquidity
+    /// while halted, halt and resume are all reached.
+    function test_handler_reachesEveryBreakerPath() public {
+        for (uint256 i; i < 300; ++i) {
+            uint256 r = uint256(keccak256(abi.encode("breaker", i)));
+            uint256 pick = r % 12;
+            if (pick < 3) handler.swapExactIn(r >> 8, (r >> 16) % 2 == 0, r >> 24);
+            else if (pick < 6) handler.swapExactOut(r >> 8, (r >> 16) % 2 == 0, r >> 24);
+            else if (pick == 6) handler.addLiquidity(r >> 8, r >> 16, r >> 24);
+            else if (pick == 7) handler.removeLiquidity(r >> 8, r >> 16);
+            else if (pick == 8) handler.halt();
+            else if (pick == 9) handler.resume();
+            else if (pick == 10) handler.setFees(r >> 8, r >> 16);
+            else handler.warp(r >> 8);
+        }
+        string[5] memory reached = ["trip", "haltedRefused", "liquidityWhileHalted", "halt", "resume"];
+        for (uint256 k; k < reached.length; ++k) {
+            assertGt(handler.calls(bytes32(bytes(reached[k]))), 0, reached[k]);
+        }
+        invariant_haltStateMatchesModel();
     }
 }

@@ -12,6 +12,7 @@ import {DemoStablecoin} from "../../../contracts/test-doubles/DemoStablecoin.sol
 import {FeeOnTransferToken} from "../../../contracts/test-doubles/FeeOnTransferToken.sol";
 import {NoReturnToken} from "../../../contracts/test-doubles/NoReturnToken.sol";
 import {HookedToken, ITokenHooks} from "../../../contracts/test-doubles/HookedToken.sol";
+import {BlockingToken} from "../../../contracts/test-doubles/BlockingToken.sol";
 
 /// @notice Foundry's `cool` cheatcode (EDR implements it; this forge-std's Vm lacks it): marks an
 /// account and its storage cold again, so a measurement pays the cold accesses a real transaction would.
@@ -182,9 +183,20 @@ contract CreatorPoolTest is Test {
         vm.expectRevert(ICreatorPool.InvalidParams.selector);
         _setParams(p);
         p = _defaults();
-        p.maxPriceMoveBps = 500; // bound without a window
+        p.maxPriceMoveBps = 500; // bound without a window nor a cool-off
         vm.expectRevert(ICreatorPool.InvalidParams.selector);
         _setParams(p);
+        p.breakerWindow = 1 hours; // window, no cool-off: a trip would never end on its own
+        vm.expectRevert(ICreatorPool.InvalidParams.selector);
+        _setParams(p);
+        (p.breakerWindow, p.coolOff) = (0, 1 hours); // cool-off, no window
+        vm.expectRevert(ICreatorPool.InvalidParams.selector);
+        _setParams(p);
+        p.breakerWindow = 1; // both set, the smallest valid values
+        _setParams(p);
+        assertEq(pool.params().breakerWindow, 1);
+        // Breaker off: a zero window and cool-off are fine (an admin halt then lasts until resume()).
+        _setParams(_defaults());
     }
 
     function test_setParams_storesAllFieldsAndEmits() public {
@@ -724,10 +736,13 @@ contract CreatorPoolTest is Test {
 
     // ───────────────────────────── circuit breaker ─────────────────────────────
 
+    uint256 internal constant COOL_OFF = 1 hours;
+
     function _breakerParams() internal pure returns (ICreatorPool.PoolParams memory p) {
         p = _defaults();
         p.maxPriceMoveBps = 500; // 5%
         p.breakerWindow = 1 hours;
+        p.coolOff = uint32(COOL_OFF);
     }
 
     function _largestWithinMove(uint256 refPrice, uint256 maxBps) internal view returns (uint256 lo) {
@@ -740,27 +755,118 @@ contract CreatorPoolTest is Test {
         }
     }
 
-    function test_breaker_moveAtBoundPassesBeyondReverts() public {
+    /// @dev Spot price after buying coin with `baseIn` now (mirrors the pool: fee 30, share 1_667).
+    function _priceAfterBuy(uint256 baseIn) internal view returns (uint256 price, uint256 out) {
+        (uint256 rCoin, uint256 rBase) = _reserves();
+        out = PoolMath.getAmountOut(baseIn, rBase, rCoin, 30);
+        uint256 pf = (((baseIn * 30) / BPS) * 1_667) / BPS;
+        price = PoolMath.spotPrice(rBase + baseIn - pf, rCoin - out);
+    }
+
+    /// @dev Trip the breaker with one buy one unit beyond the bound; returns when the halt ends.
+    function _trip() internal returns (uint40 until) {
         _setParams(_breakerParams());
         uint256 refPrice = PoolMath.spotPrice(SEED_BASE, SEED_COIN);
-        // Open the window with a tiny trade, then push right to the bound in a second one.
+        _buy(trader, _largestWithinMove(refPrice, 500) + 1);
+        until = uint40(block.timestamp + COOL_OFF);
+        assertEq(pool.haltedUntil(), until, "tripped");
+    }
+
+    function test_breaker_moveAtBoundExecutesWithoutTripping() public {
+        _setParams(_breakerParams());
+        uint256 refPrice = PoolMath.spotPrice(SEED_BASE, SEED_COIN);
+        // Open the window with a tiny trade, then push exactly to the bound in a second one.
         vm.expectEmit(address(pool));
         emit ICreatorPool.BreakerWindowOpened(uint32(block.timestamp), uint224(refPrice));
-        _buy(trader, 1);
+        _buy(trader, 1e6);
         uint256 atBound = _largestWithinMove(refPrice, 500);
-        uint256 snap = vm.snapshotState();
-        (uint256 rCoin, uint256 rBase) = _reserves();
-        uint256 out = PoolMath.getAmountOut(atBound + 1, rBase, rCoin, 30);
-        uint256 pf = (((atBound + 1) * 30) / BPS * 1_667) / BPS;
-        uint256 moveBps = PoolMath.priceMoveBps(refPrice, PoolMath.spotPrice(rBase + atBound + 1 - pf, rCoin - out));
-        assertEq(moveBps, 501, "one more unit crosses the bound");
-        vm.prank(attacker);
-        vm.expectRevert(abi.encodeWithSelector(ICreatorPool.PriceMoveExceedsBound.selector, moveBps, 500));
-        pool.swapExactIn(address(base), atBound + 1, 0, attacker, block.timestamp);
+        (uint256 price,) = _priceAfterBuy(atBound);
+        assertFalse(PoolMath.moveExceeds(refPrice, price, 500));
+        (uint256 priceBeyond,) = _priceAfterBuy(atBound + 1);
+        assertTrue(PoolMath.moveExceeds(refPrice, priceBeyond, 500), "one more unit crosses the bound");
+        vm.recordLogs();
         _buy(attacker, atBound);
-        vm.revertToState(snap);
-        // The refusal halted nothing: smaller trades still pass in the same window.
-        _buy(attacker, atBound / 2);
+        assertEq(vm.getRecordedLogs().length, 3, "two transfers and Swapped: no trip");
+        assertEq(pool.haltedUntil(), 0);
+        (uint32 windowStart, uint224 ref) = pool.breakerState();
+        assertEq(windowStart, block.timestamp);
+        assertEq(ref, refPrice);
+        // Not halted: trading (here back toward the reference) goes on in the same window.
+        vm.prank(attacker);
+        pool.swapExactIn(address(coin), 1_000e18, 0, attacker, block.timestamp);
+    }
+
+    function test_breaker_moveBeyondBoundExecutesAndTrips() public {
+        _setParams(_breakerParams());
+        uint256 refPrice = PoolMath.spotPrice(SEED_BASE, SEED_COIN);
+        uint256 baseIn = _largestWithinMove(refPrice, 500) + 1;
+        (uint256 price, uint256 quoted) = _priceAfterBuy(baseIn);
+        uint256 moveBps = PoolMath.priceMoveBps(refPrice, price);
+        assertEq(moveBps, 501, "rounded up just past the bound");
+        uint40 until = uint40(block.timestamp + COOL_OFF);
+        uint256 coinBefore = coin.balanceOf(attacker);
+        vm.expectEmit(address(pool));
+        emit ICreatorPool.CircuitBreakerTripped(uint224(refPrice), uint224(price), moveBps, until);
+        vm.prank(attacker);
+        uint256 out = pool.swapExactIn(address(base), baseIn, quoted, attacker, block.timestamp);
+        // The tripping trade itself executed in full.
+        assertEq(out, quoted);
+        assertEq(coin.balanceOf(attacker), coinBefore + quoted);
+        (uint256 rCoin,) = _reserves();
+        assertEq(rCoin, SEED_COIN - quoted);
+        assertEq(pool.haltedUntil(), until);
+        (uint32 windowStart,) = pool.breakerState();
+        assertEq(windowStart, 0, "window closed");
+    }
+
+    function test_breaker_haltedUntilMinusOneRevertsAtHaltedUntilPasses() public {
+        uint40 until = _trip();
+        vm.warp(until - 1);
+        bytes memory halted = abi.encodeWithSelector(ICreatorPool.PoolHalted.selector, until);
+        vm.startPrank(trader);
+        vm.expectRevert(halted);
+        pool.swapExactIn(address(base), 1e6, 0, trader, block.timestamp);
+        vm.expectRevert(halted);
+        pool.swapExactIn(address(coin), 1e18, 0, trader, block.timestamp); // the other direction too
+        vm.expectRevert(halted);
+        pool.swapExactOut(address(base), 1e18, type(uint256).max, trader, block.timestamp);
+        vm.expectRevert(halted);
+        pool.swapExactOut(address(coin), 1e6, type(uint256).max, trader, block.timestamp);
+        vm.stopPrank();
+        // At exactly `until`, trading resumes on its own and opens a new window at the then price.
+        vm.warp(until);
+        (uint256 rCoin, uint256 rBase) = _reserves();
+        vm.expectEmit(address(pool));
+        emit ICreatorPool.BreakerWindowOpened(uint32(until), PoolMath.spotPrice(rBase, rCoin));
+        _buy(trader, 1e6);
+        (uint32 windowStart,) = pool.breakerState();
+        assertEq(windowStart, until);
+    }
+
+    function test_breaker_liquidityStaysOpenWhileHalted() public {
+        uint40 until = _trip();
+        vm.startPrank(lp);
+        (uint256 c, uint256 b, uint256 minted) = pool.addLiquidity(10_000e18, 10_000e6, 0, 0, lp, block.timestamp);
+        assertGt(c + b, 0);
+        (uint256 outCoin, uint256 outBase) = pool.removeLiquidity(minted + 1e15, 0, 0, lp, block.timestamp);
+        vm.stopPrank();
+        assertGt(outCoin, 0);
+        assertGt(outBase, 0);
+        assertEq(pool.haltedUntil(), until, "liquidity neither trips nor ends the halt");
+    }
+
+    function test_breaker_resumeByAdminEndsTripEarly() public {
+        _trip();
+        vm.expectEmit(address(pool));
+        emit ICreatorPool.Resumed(admin);
+        vm.prank(admin);
+        pool.resume();
+        assertEq(pool.haltedUntil(), 0);
+        // Same block: the next swap opens a fresh window at the post-trip price and does not trip.
+        _buy(trader, 1e6);
+        assertEq(pool.haltedUntil(), 0);
+        (uint32 windowStart,) = pool.breakerState();
+        assertEq(windowStart, block.timestamp);
     }
 
     function test_breaker_boundIsPerWindow() public {
@@ -769,30 +875,63 @@ contract CreatorPoolTest is Test {
         uint256 step = _largestWithinMove(refPrice, 500);
         _buy(trader, step);
         uint256 opened = block.timestamp;
-        (uint32 windowStart, uint224 ref) = pool.breakerState();
-        assertEq(windowStart, opened);
-        assertEq(ref, refPrice);
+        uint256 snap = vm.snapshotState();
+        // Inside the window the old reference applies: a further buy trips.
         vm.warp(opened + 1 hours - 1);
-        vm.prank(trader);
-        vm.expectPartialRevert(ICreatorPool.PriceMoveExceedsBound.selector);
-        pool.swapExactIn(address(base), 100e6, 0, trader, block.timestamp);
-        // Selling back toward the reference is fine inside the window.
-        vm.prank(trader);
-        pool.swapExactIn(address(coin), 1_000e18, 0, trader, block.timestamp);
-        vm.warp(opened + 1 hours); // new window, new reference
         _buy(trader, 100e6);
-        (windowStart, ref) = pool.breakerState();
+        assertEq(pool.haltedUntil(), block.timestamp + COOL_OFF);
+        vm.revertToState(snap);
+        // At the window's end a new window opens at the then price: the same buy does not trip.
+        vm.warp(opened + 1 hours);
+        _buy(trader, 100e6);
+        assertEq(pool.haltedUntil(), 0);
+        (uint32 windowStart, uint224 ref) = pool.breakerState();
         assertEq(windowStart, block.timestamp);
         assertGt(ref, refPrice);
     }
 
-    function test_breaker_sellSideBound() public {
+    function test_breaker_sellSideTrips() public {
         _setParams(_breakerParams());
-        vm.prank(trader);
-        vm.expectPartialRevert(ICreatorPool.PriceMoveExceedsBound.selector);
-        pool.swapExactIn(address(coin), 60_000e18, 0, trader, block.timestamp); // ~ -11% price
+        uint256 snap = vm.snapshotState();
         vm.prank(trader);
         pool.swapExactIn(address(coin), 20_000e18, 0, trader, block.timestamp); // ~ -4%
+        assertEq(pool.haltedUntil(), 0);
+        vm.revertToState(snap);
+        vm.prank(trader);
+        pool.swapExactIn(address(coin), 60_000e18, 0, trader, block.timestamp); // ~ -11%
+        assertEq(pool.haltedUntil(), block.timestamp + COOL_OFF);
+    }
+
+    function test_breaker_tripOutlastsShorterAdminHalt() public {
+        // An admin halt() during a trip restarts the cool-off from now (same coolOff): never shorter.
+        uint40 until = _trip();
+        vm.warp(until - 10);
+        vm.prank(admin);
+        pool.halt();
+        assertEq(pool.haltedUntil(), block.timestamp + COOL_OFF);
+    }
+
+    /// @dev Exact-in and exact-out buys of any size: the swap trips the breaker iff the model's move
+    /// exceeds the bound, and always executes.
+    function testFuzz_breaker_tripsIffMoveExceedsBound(uint256 baseIn, uint16 maxBps, bool exactOut) public {
+        ICreatorPool.PoolParams memory p = _breakerParams();
+        p.maxPriceMoveBps = uint16(bound(maxBps, 1, 5_000));
+        _setParams(p);
+        baseIn = bound(baseIn, 1e3, SEED_BASE);
+        uint256 refPrice = PoolMath.spotPrice(SEED_BASE, SEED_COIN);
+        (uint256 price, uint256 out) = _priceAfterBuy(baseIn);
+        if (exactOut) {
+            // Buy the same `out` exactly: the input is at most baseIn; the model follows the pool.
+            baseIn = pool.getAmountIn(address(base), out);
+            uint256 pf = (((baseIn * 30) / BPS) * 1_667) / BPS;
+            price = PoolMath.spotPrice(SEED_BASE + baseIn - pf, SEED_COIN - out);
+            vm.prank(trader);
+            pool.swapExactOut(address(base), out, baseIn, trader, block.timestamp);
+        } else {
+            _buy(trader, baseIn);
+        }
+        bool exceeded = PoolMath.moveExceeds(refPrice, price, p.maxPriceMoveBps);
+        assertEq(pool.haltedUntil(), exceeded ? block.timestamp + COOL_OFF : 0);
     }
 
     // ───────────────────────────── attacks ─────────────────────────────
@@ -845,6 +984,113 @@ contract CreatorPoolTest is Test {
         (backCoin, backBase) = fresh.removeLiquidity(attackerLp, 0, 0, attacker, block.timestamp);
         assertEq(backCoin, 1);
         assertEq(backBase, 1);
+    }
+
+    function test_sandwich_exactOutDefeatedByMaxIn() public {
+        // The victim wants exactly 50k coin and accepts paying 0.5% more than quoted.
+        uint256 want = 50_000e18;
+        uint256 maxIn = (pool.getAmountIn(address(base), want) * 10_050) / BPS;
+        _buy(attacker, 20_000e6); // front-run
+        uint256 victimWouldPay = pool.getAmountIn(address(base), want);
+        assertGt(victimWouldPay, maxIn);
+        vm.prank(trader);
+        vm.expectRevert(abi.encodeWithSelector(ICreatorPool.ExcessiveInput.selector, victimWouldPay, maxIn));
+        pool.swapExactOut(address(base), want, maxIn, trader, block.timestamp);
+    }
+
+    function test_breaker_tradeAboveImpactCapRevertsWithoutTripping() public {
+        // The trip trade's own size is bounded by the impact cap: a refused trade halts nothing.
+        ICreatorPool.PoolParams memory p = _breakerParams();
+        p.maxPriceImpactBps = 200;
+        _setParams(p);
+        vm.prank(trader);
+        vm.expectPartialRevert(ICreatorPool.PriceImpactTooHigh.selector);
+        pool.swapExactIn(address(base), 10_000e6, 0, trader, block.timestamp);
+        assertEq(pool.haltedUntil(), 0);
+        (uint32 windowStart,) = pool.breakerState();
+        assertEq(windowStart, 0, "the refused trade opened no window either");
+        _buy(trader, 1_000e6);
+    }
+
+    function test_dailyLimit_rolloverExactBoundary() public {
+        ICreatorPool.PoolParams memory p = _defaults();
+        p.dailyVolumeLimit = 5_000e6;
+        _setParams(p);
+        uint256 nextDay = (block.timestamp / 1 days + 1) * 1 days;
+        vm.warp(nextDay - 1); // 23:59:59 UTC
+        _buy(trader, 4_000e6);
+        vm.prank(trader);
+        vm.expectRevert(abi.encodeWithSelector(ICreatorPool.DailyLimitExceeded.selector, trader, 4_000e6, 5_000e6));
+        pool.swapExactIn(address(base), 1_000e6 + 1, 0, trader, block.timestamp);
+        vm.warp(nextDay); // 00:00:00 UTC: yesterday's volume no longer counts
+        vm.prank(trader);
+        vm.expectRevert(abi.encodeWithSelector(ICreatorPool.DailyLimitExceeded.selector, trader, 0, 5_000e6));
+        pool.swapExactIn(address(base), 5_000e6 + 1, 0, trader, block.timestamp);
+        _buy(trader, 5_000e6);
+        (, uint32 day, uint128 volume) = pool.protectionOf(trader);
+        assertEq(day, nextDay / 1 days);
+        assertEq(volume, 5_000e6);
+    }
+
+    function test_cooldownAndDailyLimit_bothChecked() public {
+        ICreatorPool.PoolParams memory p = _defaults();
+        (p.cooldown, p.dailyVolumeLimit) = (60, 1_000e6);
+        _setParams(p);
+        _buy(trader, 600e6);
+        vm.warp(block.timestamp + 60); // cooldown over, the day's volume still counts
+        vm.prank(trader);
+        vm.expectRevert(abi.encodeWithSelector(ICreatorPool.DailyLimitExceeded.selector, trader, 600e6, 1_000e6));
+        pool.swapExactIn(address(base), 400e6 + 1, 0, trader, block.timestamp);
+        _buy(trader, 400e6);
+    }
+
+    function test_blockingBaseToken_swapRevertsAtomically() public {
+        // A blocklisting stablecoin (USDC-like): a blocked trader's swap reverts as a whole, the
+        // reserves and fees untouched; a blocked recipient cannot receive the output either.
+        BlockingToken usdc = new BlockingToken();
+        CreatorPool blkPool = new CreatorPool(address(coin), address(usdc), admin, splitter, _defaults());
+        usdc.mint(lp, SEED_BASE);
+        usdc.mint(trader, 1_000e6);
+        vm.startPrank(lp);
+        usdc.approve(address(blkPool), type(uint256).max);
+        coin.approve(address(blkPool), type(uint256).max);
+        blkPool.addLiquidity(SEED_COIN, SEED_BASE, 0, 0, lp, block.timestamp);
+        vm.stopPrank();
+        vm.startPrank(trader);
+        usdc.approve(address(blkPool), type(uint256).max);
+        coin.approve(address(blkPool), type(uint256).max);
+        vm.stopPrank();
+        usdc.setBlocked(trader, true);
+        vm.prank(trader);
+        vm.expectRevert(abi.encodeWithSelector(BlockingToken.AccountBlocked.selector, trader));
+        blkPool.swapExactIn(address(usdc), 100e6, 0, trader, block.timestamp);
+        vm.prank(trader);
+        vm.expectRevert(abi.encodeWithSelector(BlockingToken.AccountBlocked.selector, trader));
+        blkPool.swapExactIn(address(coin), 1_000e18, 0, trader, block.timestamp); // output to the blocked trader
+        (uint112 rCoin, uint112 rBase,) = blkPool.getReserves();
+        assertEq(rCoin, SEED_COIN);
+        assertEq(rBase, SEED_BASE);
+        (uint128 feeCoin, uint128 feeBase) = blkPool.protocolFeesAccrued();
+        assertEq(feeCoin + feeBase, 0);
+        // Paying out to another address works.
+        vm.prank(trader);
+        blkPool.swapExactIn(address(coin), 1_000e18, 1, lp, block.timestamp);
+    }
+
+    function test_hookedBaseToken_reentrancyRefused() public {
+        // ERC-777-style hooks on the base token: the sender's hook re-entering the pool is refused.
+        HookedToken hooked = new HookedToken();
+        CreatorPool hookedPool = new CreatorPool(address(coin), address(hooked), admin, splitter, _defaults());
+        hooked.mint(lp, SEED_BASE);
+        vm.startPrank(lp);
+        hooked.approve(address(hookedPool), type(uint256).max);
+        coin.approve(address(hookedPool), type(uint256).max);
+        hookedPool.addLiquidity(SEED_COIN, SEED_BASE, 0, 0, lp, block.timestamp);
+        vm.stopPrank();
+        ReenteringTrader evil = new ReenteringTrader(hookedPool, address(coin));
+        hooked.mint(address(evil), 1_000e6);
+        vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+        evil.attack(hooked, 1_000e6);
     }
 
     // ───────────────────────────── gas ─────────────────────────────

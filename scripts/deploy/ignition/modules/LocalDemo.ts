@@ -9,7 +9,9 @@ import { buildProtocol, NATIVE_TOKEN } from "./Protocol.ts";
  * recipient account 0), with new jobs allowed in the native coin and dUSD, account 5 appointed
  * arbiter and account 6 the badges' attester, and the DAO (./Dao.ts) with the local governance
  * settings (1 h voting delay, 1 day voting period, 100 WORX proposal threshold, 1 h timelock),
- * rewarding completed work with {@link LOCAL_REWARD_RATES} (1 WORX per dUSD, 2 000 WORX per ETH).
+ * rewarding completed work with {@link LOCAL_REWARD_RATES} (1 WORX per dUSD, 2 000 WORX per ETH),
+ * then the creator-coin DEX (./Dex.ts) on dUSD, account 6 its metrics reporter, the local default
+ * pool parameters.
  * Public networks use their real stablecoins from scripts/registry/chains.ts (see
  * `protocolParameters` in ./Protocol.ts).
  *
@@ -24,6 +26,8 @@ export default buildModule("LocalDemo", (m) => {
     attesters: [m.getAccount(demoRoles.attester)],
     rewardTokens: [NATIVE_TOKEN, demoStablecoin],
     rewardRates: [LOCAL_REWARD_RATES.native, LOCAL_REWARD_RATES.dUSD],
+    dexBaseToken: demoStablecoin,
+    metricsReporter: m.getAccount(demoRoles.attester),
   });
   return { ...protocol, demoStablecoin };
 });

@@ -4,6 +4,7 @@ import { keccak256, toFunctionSelector, toHex, zeroAddress, zeroHash } from "vie
 import { OPERATION_CLASS } from "../../../dev/multisigOps.ts";
 import { chains, type ChainInfo } from "../../../registry/chains.ts";
 import { buildDao, oneWorxPerUnit } from "./Dao.ts";
+import { buildDex } from "./Dex.ts";
 import { multisigPolicyArgs } from "./Multisig.ts";
 
 /**
@@ -31,14 +32,19 @@ import { multisigPolicyArgs } from "./Multisig.ts";
  *     WorkRewards. Before the escrow's handover above, the deployer makes the FeeSplitter the
  *     escrow's fee recipient and StakingFeeDiscount its fee-discount source (replacing the badges,
  *     whose discount StakingFeeDiscount still honours), and grants FEE_MANAGER_ROLE to the
- *     timelock (the multisig keeps it too).
+ *     timelock (the multisig keeps it too);
+ *  7. the creator-coin DEX (./Dex.ts) is deployed after the DAO: MetricsOracle (reporter: the
+ *     `metricsReporter` parameter; admin: the multisig, the deployer renounces), CreatorPoolDeployer
+ *     and CreatorCoinFactory (admin: the multisig; base token: `dexBaseToken`; the FeeSplitter
+ *     receives the pools' protocol fees; default pool parameters: `dexPoolParams`).
  *
  * Parameters (per network, in a JSON file passed with `--parameters`, under "Protocol"): the
  * multisig's `owners`, `routineThreshold`, `criticalThreshold`, `routineDelay`, `criticalDelay`,
  * `guardian` (as in ./Multisig.ts, same local defaults), and the escrow's `feeRecipient` (the
  * treasury; locally the deployer), `feeBps` (10%) and `allowedTokens` (token addresses new jobs may
  * use, the native coin as the zero address; default: the native coin only), and the DAO's (see
- * ./Dao.ts; `rewardTokens` / `rewardRates` default to none). Build a network's parameters from the
+ * ./Dao.ts; `rewardTokens` / `rewardRates` default to none), and the DEX's (see ./Dex.ts:
+ * `metricsReporter` and `dexBaseToken` required, `dexPoolParams`, `oracleMaxAge`). Build a network's parameters from the
  * chain registry with {@link protocolParameters} (native coin + the chain's stablecoins, each
  * rewarded with 1 WORX per unit). The escrow's `feeRecipient` only receives fees until the DAO's
  * FeeSplitter replaces it, a few transactions later in the same deployment. ON A REAL NETWORK, SET THE MULTISIG'S PARAMETERS: the default owners are Hardhat's
@@ -84,13 +90,18 @@ export interface ProtocolOptions {
   /** WorkRewards' initial reward tokens and rates (WORX wei per token unit, scaled by 1e18). */
   rewardTokens: ArgumentType;
   rewardRates: ArgumentType;
+  /** The DEX pools' base token (the chain's stablecoin). */
+  dexBaseToken: ArgumentType;
+  /** Default of the `metricsReporter` parameter (none: required). */
+  metricsReporter?: AccountRuntimeValue;
 }
 
 /**
  * Deploy and wire the protocol in module `m` (see the file comment): the Protocol module and
  * LocalDemo share it. Reads the fee and multisig parameters of `m`.
  */
-export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiters, attesters, rewardTokens, rewardRates }: ProtocolOptions) {
+export function buildProtocol(m: IgnitionModuleBuilder, options: ProtocolOptions) {
+  const { allowedTokens, arbiters, attesters, rewardTokens, rewardRates } = options;
   const deployer = m.getAccount(0);
   const feeRecipient = m.getParameter("feeRecipient", deployer);
   const feeBps = m.getParameter("feeBps", 1_000);
@@ -142,8 +153,18 @@ export function buildProtocol(m: IgnitionModuleBuilder, { allowedTokens, arbiter
     after: [badgesGranted],
   });
 
+  // The DEX last: every older contract keeps its address.
+  const dex = buildDex(m, {
+    worxMultisig,
+    worxBadges,
+    feeSplitter: dao.feeSplitter,
+    baseToken: options.dexBaseToken,
+    after: [dao.workRewards],
+    defaultReporter: options.metricsReporter,
+  });
+
   const { escrowWired: _wired, ...daoContracts } = dao;
-  return { milestoneEscrow, worxBadges, worxMultisig, ...daoContracts };
+  return { milestoneEscrow, worxBadges, worxMultisig, ...daoContracts, ...dex };
 }
 
 /**
@@ -159,6 +180,7 @@ export function protocolModule({ arbiters, attesters = [] }: Pick<ProtocolOption
       attesters,
       rewardTokens: m.getParameter<string[]>("rewardTokens", []),
       rewardRates: m.getParameter<bigint[]>("rewardRates", []),
+      dexBaseToken: m.getParameter<string>("dexBaseToken"),
     }),
   );
 }
@@ -166,7 +188,8 @@ export function protocolModule({ arbiters, attesters = [] }: Pick<ProtocolOption
 /**
  * The Protocol module parameters of a registry chain (scripts/registry/chains.ts), to write to the
  * network's `--parameters` file: `allowedTokens` = the native coin plus the chain's stablecoins,
- * `rewardTokens` / `rewardRates` = the stablecoins at 1 WORX per unit (the native coin's rate
+ * `dexBaseToken` = its first stablecoin (the DEX's base token; set it in `overrides` on a chain
+ * without one), `rewardTokens` / `rewardRates` = the stablecoins at 1 WORX per unit (the native coin's rate
  * depends on its price: the operator sets it, or the DAO later), with `overrides` (the multisig's
  * owners and guardian, the treasury, the DAO's settings, ...) merged over it. Rates are strings
  * with Ignition's "n" suffix (JSON has no bigint).
@@ -181,6 +204,7 @@ export function protocolParameters(chainKey: string, overrides: Record<string, u
       allowedTokens: [NATIVE_TOKEN, ...chain.stablecoins.map((s) => s.address)],
       rewardTokens: chain.stablecoins.map((s) => s.address),
       rewardRates: chain.stablecoins.map((s) => `${oneWorxPerUnit(s.decimals)}n`),
+      ...(chain.stablecoins[0] ? { dexBaseToken: chain.stablecoins[0].address } : {}),
       ...overrides,
     },
   };
