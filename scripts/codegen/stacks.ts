@@ -34,6 +34,13 @@ export const PROTOCOL_CONTRACTS = [
   "staking-fee-discount",
   "proposal-voting",
   "dao-bootstrap",
+  // Creator coins and the DEX (issue 7): creator-coin is the template's reference copy (creators
+  // deploy their own copies; the factory accepts their code hash).
+  "creator-coin-trait",
+  "metrics-oracle",
+  "creator-coin",
+  "creator-pool",
+  "creator-factory",
 ] as const;
 /** Extra contracts a local devnet demo has. */
 const DEVNET_CONTRACTS = ["mock-sip010"] as const;

@@ -8,6 +8,8 @@
 // recipient: the fee-splitter; fee-discount source: staking-fee-discount). The signed calls are then
 // replayed in simnet (same sources, deployed by Clarinet) to show they leave the multisig configured
 // and holding every escrow role and the badges' admin role, and the DAO constructed and wired.
+// Last, the DEX: the metrics reporter, the base token, public default pool parameters and the
+// oracle's, factory's and pool contract's admin handed to the multisig.
 import { describe, expect, it } from "vitest";
 import {
   AddressVersion,
@@ -44,6 +46,7 @@ const PARAMETERS: MultisigParameters = {
   guardian: OWNERS[0],
   arbiters: [OWNERS[3], OWNERS[4]],
   attesters: [OWNERS[2]],
+  metricsReporter: OWNERS[2], // the attester's wallet reports metrics too, as in the EVM local demo
 };
 /** A SIP-010 contract of the deployment standing in for a registry stablecoin (the registry
  * lists none for Stacks yet); rebased onto the simnet deployer, where mock-sip010 exists. */
@@ -67,6 +70,21 @@ const EXPECTED_DEPLOYS = [
   "staking-fee-discount",
   "proposal-voting",
   "dao-bootstrap",
+  "creator-coin-trait",
+  "metrics-oracle",
+  "creator-coin",
+  "creator-pool",
+  "creator-factory",
+];
+/** The DEX's setup calls, last: reporter, base token (when one is known), public default pool
+ * parameters, then each admin handed to the multisig. */
+const dexSteps = (base: string | null) => [
+  `metrics-oracle.set-reporter ${OWNERS[2]}`,
+  ...(base ? [`creator-factory.set-base-token ${base}`] : []),
+  "creator-factory.set-default-pool-params",
+  "metrics-oracle.set-admin multisig",
+  "creator-factory.set-admin multisig",
+  "creator-pool.set-admin multisig",
 ];
 const expectedSteps = (deployer: string) => [
   ...EXPECTED_DEPLOYS,
@@ -87,6 +105,7 @@ const expectedSteps = (deployer: string) => [
   `badges.grant-role attester ${OWNERS[2]}`,
   "badges.grant-role admin",
   "badges.revoke-role admin",
+  ...dexSteps(tokenOf(deployer)),
 ];
 
 /** Replace the principals of `from` (and its contracts) with those of `to`, throughout a value. */
@@ -173,7 +192,11 @@ describe("stacks deploy script", () => {
     }
     expect(at("work-rewards")).toBeGreaterThan(at("dao-token"));
     expect(sources[at("dao-bootstrap")].codeBody).toContain("(impl-trait .proposal-trait.proposal-trait)");
-    expect(at("dao-bootstrap")).toBe(sources.length - 1);
+    expect(at("dao-bootstrap")).toBe(EXPECTED_DEPLOYS.indexOf("dao-bootstrap"));
+    // the DEX: the coin trait before the factory using it, the pool before the factory calling it
+    expect(at("creator-factory")).toBeGreaterThan(at("creator-pool"));
+    expect(at("creator-factory")).toBeGreaterThan(at("creator-coin-trait"));
+    expect(sources[at("creator-factory")].codeBody).toContain("(use-trait creator-coin-trait .creator-coin-trait.creator-coin-trait)");
     // the calls' arguments
     const args = (i: number) => (decoded[i].payload as any).functionArgs as ClarityValue[];
     const escrow = `${deployer}.escrow`;
@@ -271,6 +294,13 @@ describe("stacks deploy script", () => {
     expect(ro("badges", "has-role", [Cl.stringAscii("admin"), Cl.principal(`${here}.multisig`)])).toBeBool(true);
     expect(ro("badges", "has-role", [Cl.stringAscii("admin"), Cl.principal(here)])).toBeBool(false);
     expect(ro("badges", "has-role", [Cl.stringAscii("attester"), Cl.principal(OWNERS[2])])).toBeBool(true);
+    // the DEX: administered by the multisig only; the reporter reports; the base token and the
+    // public default pool parameters (60 s cooldown) set; new pools pay the fee-splitter
+    for (const contract of ["metrics-oracle", "creator-factory", "creator-pool"]) expect(ro(contract, "get-admin"), contract).toEqual(Cl.principal(`${here}.multisig`));
+    expect(ro("metrics-oracle", "is-reporter", [Cl.principal(OWNERS[2])])).toBeBool(true);
+    expect(ro("creator-factory", "get-base-token")).toBeSome(Cl.principal(tokenOf(here)));
+    expect((ro("creator-factory", "get-default-pool-params") as any).value.cooldown).toEqual(Cl.uint(60));
+    expect(ro("creator-factory", "get-fee-recipient")).toEqual(Cl.principal(`${here}.fee-splitter`));
   });
 
   it("registry: the allowlisted tokens default to the chain registry's stablecoins (none listed for Stacks yet)", async () => {
@@ -286,8 +316,10 @@ describe("stacks deploy script", () => {
       parameters: resolveParameters({ ...PARAMETERS, arbiters: undefined, attesters: undefined }, "testnet", deployer),
     });
     expect(steps.filter((s) => s.name.startsWith("escrow.set-token-allowed") || s.name.includes("arbiter") || s.name.includes("attester"))).toEqual([]);
-    // the badges' admin handover happens with or without attesters
-    expect(steps.slice(-2).map((s) => s.name)).toEqual(["badges.grant-role admin", "badges.revoke-role admin"]);
+    // the badges' admin handover happens with or without attesters; the DEX's setup comes last,
+    // its base token left to the multisig when no stablecoin is known
+    expect(steps.filter((s) => s.name.startsWith("badges.")).map((s) => s.name)).toEqual(["badges.grant-role admin", "badges.revoke-role admin"]);
+    expect(steps.slice(-5).map((s) => s.name)).toEqual(dexSteps(null));
   });
 
   it("parameters: defaults, contract names resolved, every problem reported before anything is signed", () => {
@@ -315,6 +347,8 @@ describe("stacks deploy script", () => {
           pausableTargets: ["multisig"],
           arbiters: [OWNERS[1], "SP2J6ZY48GV1EZ5V2V5RB9MP66SW86PYKKNRV9EJ7", OWNERS[1]],
           attesters: ["SP2J6ZY48GV1EZ5V2V5RB9MP66SW86PYKKNRV9EJ7", OWNERS[2], OWNERS[2]],
+          metricsReporter: "SP2J6ZY48GV1EZ5V2V5RB9MP66SW86PYKKNRV9EJ7",
+          dexBaseToken: OWNERS[1],
         },
         "testnet",
         deployer,
@@ -337,6 +371,8 @@ describe("stacks deploy script", () => {
           "arbiters\\[2\\]: .* listed twice",
           "attesters\\[0\\]: .* not a principal of testnet",
           "attesters\\[2\\]: .* listed twice",
+          "metricsReporter: .* not a principal of testnet",
+          "dexBaseToken: .* not a contract principal of testnet",
         ].join("[\\s\\S]*"),
       ),
     );

@@ -50,6 +50,7 @@ export default function setup(project: TestProject) {
       return;
     }
     console.log(`clarity costs report: ${opts.costsFilename} (${entries.length} calls)`);
+    printDexCosts(entries);
     // The bench's own selection and anchors (scripts/bench/clarityCosts.ts), runtime only.
     let rows: BenchRow[];
     try {
@@ -68,4 +69,24 @@ export default function setup(project: TestProject) {
       console.table(table);
     }
   };
+}
+
+/** The DEX's main calls (test "cost baseline: dex …" in test/clarity/dex.pool.test.ts, default
+ * spec protections on), first call of each, runtime beside one bare mock-sip010 transfer when the
+ * escrow's baseline ran in the same suite. */
+function printDexCosts(entries: CostEntry[]) {
+  const calls = entries.filter((e) => e.test_name.includes("cost baseline: dex"));
+  if (!calls.length) return;
+  const anchor = entries.find((e) => e.test_name.includes("cost baseline: bare SIP-010 transfers") && e.contract_id.endsWith(".mock-sip010") && e.method === "transfer");
+  const table: Record<string, { runtime: number; reads: number; writes: number; anchor?: number; ratio?: number }> = {};
+  for (const method of ["report", "launch", "add-liquidity", "swap-exact-in", "deposit-revenue", "claim-revenue"]) {
+    const e = calls.find((c) => c.method === method);
+    if (!e) continue;
+    const runtime = e.cost_result.total.runtime;
+    const row: (typeof table)[string] = { runtime, reads: e.cost_result.total.read_count, writes: e.cost_result.total.write_count };
+    if (anchor) Object.assign(row, { anchor: anchor.cost_result.total.runtime, ratio: +(runtime / anchor.cost_result.total.runtime).toFixed(2) });
+    table[`${method} (${e.contract_id.split(".")[1].replace(/^coin-\d+$/, "creator coin")})`] = row;
+  }
+  console.log("dex cost baseline (runtime; anchor: one bare mock-sip010 transfer):");
+  console.table(table);
 }

@@ -18,6 +18,14 @@
  *    administers badges through its `call` operation, badges' `execute`), and the deployer's
  *    "admin" revoked.
  *    From then on only the multisig's timelocked operations administer the escrow and the badges.
+ *    The DEX (issue 7), last: the metrics reporter (`metricsReporter`) allowed on the oracle, the
+ *    factory's base token (`dexBaseToken`, default the first allowlisted stablecoin; none: the
+ *    multisig sets it later) and public-network default pool parameters (the local defaults with a
+ *    60 s cooldown), then each of metrics-oracle, creator-factory and creator-pool hands its admin
+ *    to the multisig (`set-admin`), which administers them through its `call` operation
+ *    (`execute`). The fee recipient of new pools is the fee-splitter by construction. The
+ *    creator-coin contract deployed here is the template's reference copy: the factory accepts
+ *    creators' copies whose `contract-hash?` equals its hash.
  *    The DAO (issue 6), before the escrow's handover (it needs the deployer's "fee-manager"
  *    role): the deployer bootstraps it once with `dao-core.construct(dao-bootstrap)` (enables
  *    the proposal-voting, dao-treasury and work-rewards extensions, sets the voting parameters),
@@ -40,6 +48,8 @@
  *     "pausableTargets": ["escrow"],    optional
  *     "arbiters": ["ST…", …]            optional: granted the escrow's "arbiter" role
  *     "attesters": ["ST…", …]           optional: granted the badges' "attester" role
+ *     "metricsReporter": "ST…" | null,  optional: the metrics oracle's reporter
+ *     "dexBaseToken": "ST….token"       optional: the DEX base token (default: first allowlisted stablecoin)
  *   }
  * Targets are a contract name of this deployment ("escrow") or a full contract principal.
  * `routineActions` defaults to the escrow's `set-platform-fee` and `unpause` (every other
@@ -126,6 +136,10 @@ export interface MultisigParameters {
   arbiters?: string[];
   /** Principals granted the badges' "attester" role (they sign X-verification and vetting attestations). */
   attesters?: string[];
+  /** The metrics oracle's reporter (posts creator metrics); null or absent: none yet. */
+  metricsReporter?: string | null;
+  /** The DEX base token (a SIP-010 stablecoin contract); absent: the first allowlisted stablecoin. */
+  dexBaseToken?: string | null;
 }
 
 /** Bounds multisig.clar enforces (MAX-OWNERS, MIN-DELAY, MAX-DELAY). */
@@ -156,6 +170,19 @@ export const ESCROW_ROLES = ["admin", "fee-manager", "pauser"] as const;
 const REVOKE_ORDER = ["fee-manager", "pauser", "admin"] as const;
 /** The badges roles the multisig takes over (then revoked from the deployer). */
 export const BADGES_ROLES = ["admin"] as const;
+/** The DEX contracts whose admin the deployer hands to the multisig (`set-admin`), in order. */
+export const DEX_ADMINISTERED = ["metrics-oracle", "creator-factory", "creator-pool"] as const;
+/** Default pool parameters of public networks (creator-factory's, i.e. the spec's local ones, with a 60 s cooldown). */
+export const PUBLIC_POOL_PARAMS = {
+  "swap-fee-bps": 30,
+  "protocol-share-bps": 1667,
+  "daily-volume-limit": 10_000_000_000, // 10,000 units of a 6-decimal stablecoin
+  cooldown: 60,
+  "max-price-move-bps": 2500,
+  "breaker-window": 3600,
+  "cool-off": 3600,
+  "max-price-impact-bps": 1000,
+} as const;
 
 const CONTRACT_NAME = /^[a-zA-Z]([a-zA-Z0-9]|[-_]){0,39}$/;
 
@@ -221,6 +248,10 @@ export function resolveParameters(
   };
   const arbiters = principalList("arbiters");
   const attesters = principalList("attesters");
+  const metricsReporter = p.metricsReporter ?? null;
+  if (metricsReporter !== null && !isPrincipalOf(metricsReporter, network)) problems.push(`metricsReporter: ${JSON.stringify(metricsReporter)} is not a principal of ${network}`);
+  const dexBaseToken = p.dexBaseToken ?? null;
+  if (dexBaseToken !== null && (!isPrincipalOf(dexBaseToken, network) || !dexBaseToken.includes("."))) problems.push(`dexBaseToken: ${JSON.stringify(dexBaseToken)} is not a contract principal of ${network}`);
   if (routineActions.length > MAX_OWNERS) problems.push(`routineActions: at most 20 entries`);
   if (pausableTargets.length > MAX_OWNERS) problems.push(`pausableTargets: at most 20 entries`);
   if (problems.length) throw new Error(`invalid multisig parameters:\n  ${problems.join("\n  ")}`);
@@ -235,6 +266,8 @@ export function resolveParameters(
     pausableTargets,
     arbiters,
     attesters,
+    metricsReporter,
+    dexBaseToken,
   };
 }
 
@@ -264,7 +297,8 @@ export interface SetupCall {
  * the escrow's fee-discount source, arbiters, the DAO's bootstrap and its escrow wiring (fee
  * recipient, fee-discount source), role grants to the multisig, revokes (all but initialize and
  * construct need the deployer's escrow roles), then the badges' attesters and admin handover
- * (they need the deployer's badges admin role). */
+ * (they need the deployer's badges admin role), then the DEX's reporter, base token, default pool
+ * parameters and admin handovers (they need the deployer's DEX admin). */
 export function setupCalls(deployer: string, params: Required<MultisigParameters>, allowedTokens: string[] = []): SetupCall[] {
   const multisig = `${deployer}.multisig`;
   const initialize: SetupCall = {
@@ -323,6 +357,21 @@ export function setupCalls(deployer: string, params: Required<MultisigParameters
       functionArgs: [Cl.some(Cl.principal(`${deployer}.staking-fee-discount`))],
     },
   ];
+  // The DEX: reporter, base token, public default pool parameters, then the admin handover.
+  const dexBase = params.dexBaseToken ?? allowedTokens[0] ?? null;
+  const dexCalls: SetupCall[] = [
+    ...(params.metricsReporter
+      ? [{ name: `metrics-oracle.set-reporter ${params.metricsReporter}`, contractName: "metrics-oracle", functionName: "set-reporter", functionArgs: [Cl.principal(params.metricsReporter), Cl.bool(true)] }]
+      : []),
+    ...(dexBase ? [{ name: `creator-factory.set-base-token ${dexBase}`, contractName: "creator-factory", functionName: "set-base-token", functionArgs: [Cl.principal(dexBase)] }] : []),
+    {
+      name: "creator-factory.set-default-pool-params",
+      contractName: "creator-factory",
+      functionName: "set-default-pool-params",
+      functionArgs: [Cl.tuple(Object.fromEntries(Object.entries(PUBLIC_POOL_PARAMS).map(([k, v]) => [k, Cl.uint(v)])))],
+    },
+    ...DEX_ADMINISTERED.map((contractName) => ({ name: `${contractName}.set-admin multisig`, contractName, functionName: "set-admin", functionArgs: [Cl.principal(multisig)] })),
+  ];
   return [
     initialize,
     ...allowedTokens.map(allowToken),
@@ -334,6 +383,7 @@ export function setupCalls(deployer: string, params: Required<MultisigParameters
     ...params.attesters.map((a) => ({ ...role("grant-role", "attester", a, "badges"), name: `badges.grant-role attester ${a}` })),
     ...BADGES_ROLES.map((r) => role("grant-role", r, multisig, "badges")),
     ...BADGES_ROLES.map((r) => role("revoke-role", r, deployer, "badges")),
+    ...dexCalls,
   ];
 }
 
