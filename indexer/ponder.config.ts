@@ -10,6 +10,11 @@
  *    every chain where WorxGovernor is deployed; and `TreasuryToken`: ERC-20 `Transfer`s to the
  *    DAO's treasury (the timelock) of the chain's known tokens (DemoStablecoin, the registry's
  *    stablecoins), filtered by recipient so that no other transfer is fetched;
+ *  - the DEX, on every chain where CreatorCoinFactory is deployed (the Dex module deploys it with
+ *    the MetricsOracle): the oracle and the factory at their addresses, and every CreatorCoin and
+ *    CreatorPool the factory launched, found with Ponder's factory() on its CoinLaunched event
+ *    (the `coin` and `pool` arguments). A coin's and a pool's constructor events are in the launch's
+ *    block, before CoinLaunched: Ponder matches child logs by block, so they are indexed too;
  *  - database: PostgreSQL when DATABASE_URL is set, else embedded PGlite at WORX_PGLITE_DIR
  *    (default indexer/.ponder/pglite).
  *
@@ -19,10 +24,14 @@
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createConfig } from "ponder";
-import { erc20Abi } from "viem";
+import { createConfig, factory } from "ponder";
+import { erc20Abi, getAbiItem } from "viem";
 import {
+  creatorCoinAbi,
+  creatorCoinFactoryAbi,
+  creatorPoolAbi,
   feeSplitterAbi,
+  metricsOracleAbi,
   milestoneEscrowAbi,
   stakingFeeDiscountAbi,
   timelockControllerAbi,
@@ -47,7 +56,23 @@ interface IndexedChain {
   multisig: `0x${string}`;
   badges?: `0x${string}`;
   dao?: DaoAddresses;
+  dex?: DexAddresses;
   startBlock: number;
+}
+
+/** The DEX's fixed contracts on a chain (coins and pools are the factory's children). */
+interface DexAddresses {
+  oracle: `0x${string}`;
+  factory: `0x${string}`;
+}
+
+/** The chain's DEX, or undefined when CreatorCoinFactory is not deployed there; a factory without its oracle is an error. */
+function dexOf(caip2: string, contracts: Readonly<Record<string, `0x${string}`>>): DexAddresses | undefined {
+  if (!contracts.CreatorCoinFactory) return undefined;
+  if (!contracts.MetricsOracle) {
+    throw new Error(`${caip2}: CreatorCoinFactory is deployed without MetricsOracle in generated/deployments.ts. Deploy the Dex module, which deploys both.`);
+  }
+  return { oracle: contracts.MetricsOracle, factory: contracts.CreatorCoinFactory };
 }
 
 /** The DAO's contracts on a chain (all deployed together by the Protocol module). */
@@ -98,7 +123,8 @@ for (const [caip2, deployment] of Object.entries(deployments)) {
     );
   }
   const dao = daoOf(caip2, deployment.contracts, chain.stablecoins);
-  indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, escrow, multisig, badges, dao, startBlock: deployment.startBlock });
+  const dex = dexOf(caip2, deployment.contracts);
+  indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, escrow, multisig, badges, dao, dex, startBlock: deployment.startBlock });
 }
 
 if (indexed.length === 0) {
@@ -115,6 +141,16 @@ const onEveryChain = (address: (c: IndexedChain) => `0x${string}` | undefined) =
       const at = address(c);
       return at ? [[c.key, { address: at, startBlock: c.startBlock }]] : [];
     }),
+  );
+
+const coinLaunched = getAbiItem({ abi: creatorCoinFactoryAbi, name: "CoinLaunched" });
+
+/** The factory's children named by CoinLaunched's `parameter`, on every chain with a DEX. */
+const launchedBy = (parameter: "coin" | "pool") =>
+  Object.fromEntries(
+    indexed.flatMap((c) =>
+      c.dex ? [[c.key, { address: factory({ address: c.dex.factory, event: coinLaunched, parameter }), startBlock: c.startBlock }]] : [],
+    ),
   );
 
 export default createConfig({
@@ -143,6 +179,10 @@ export default createConfig({
     FeeSplitter: { abi: feeSplitterAbi, chain: onEveryChain((c) => c.dao?.feeSplitter) },
     WorkRewards: { abi: workRewardsAbi, chain: onEveryChain((c) => c.dao?.workRewards) },
     StakingFeeDiscount: { abi: stakingFeeDiscountAbi, chain: onEveryChain((c) => c.dao?.stakingFeeDiscount) },
+    MetricsOracle: { abi: metricsOracleAbi, chain: onEveryChain((c) => c.dex?.oracle) },
+    CreatorCoinFactory: { abi: creatorCoinFactoryAbi, chain: onEveryChain((c) => c.dex?.factory) },
+    CreatorCoin: { abi: creatorCoinAbi, chain: launchedBy("coin") },
+    CreatorPool: { abi: creatorPoolAbi, chain: launchedBy("pool") },
     // Only transfers whose recipient is the chain's treasury (a log filter on the indexed `to`).
     TreasuryToken: {
       abi: erc20Abi,

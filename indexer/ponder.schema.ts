@@ -1115,3 +1115,488 @@ export const proposalRelations = relations(proposal, ({ many }) => ({
 export const voteRelations = relations(vote, ({ one }) => ({
   proposal: one(proposal, { fields: [vote.chainId, vote.proposalId], references: [proposal.chainId, proposal.proposalId] }),
 }));
+
+// ───────────────────────────── creator coins and the DEX (issue 7) ─────────────────────────────
+// The MetricsOracle's reports and milestones, the CreatorCoinFactory's launches, every CreatorCoin
+// (supply releases, balances with average-cost P/L, revenue sharing) and every CreatorPool
+// (reserves, swaps, liquidity, candles, protections and circuit breaker). Coins and pools are
+// found through Ponder's factory() on CoinLaunched. Prices are integers: base-token smallest units
+// per one whole coin (10^18 coin units), `reserveBase * 10^18 / reserveCoin` rounded down.
+
+/** A swap's direction: "buy" pays the base token for coins, "sell" the reverse. */
+export type SwapSide = "buy" | "sell";
+/** Liquidity added to or removed from a pool. */
+export type LiquidityKind = "add" | "remove";
+/** Candle sizes: one minute, one hour, one UTC day. */
+export type CandleInterval = "1m" | "1h" | "1d";
+/** A pool's protection events: the breaker tripped, the admin halted or resumed swaps, the parameters changed. */
+export type BreakerEventKind = "tripped" | "halted" | "resumed" | "params";
+
+/** ICreatorPool.PoolParams as stored (JSON): the amount as a decimal string. */
+export interface PoolParamsJson {
+  swapFeeBps: number;
+  protocolShareBps: number;
+  dailyVolumeLimit: string;
+  cooldown: number;
+  maxPriceMoveBps: number;
+  breakerWindow: number;
+  coolOff: number;
+  maxPriceImpactBps: number;
+}
+
+/** One MetricsOracle per chain: its governed settings, as its events set them (constructor included). */
+export const metricsOracle = onchainTable("metrics_oracle", (t) => ({
+  /** `${chainId}:${address}`. */
+  id: t.text().primaryKey(),
+  chainId: t.text().notNull(),
+  address: t.hex().notNull(),
+  /** The milestone gating a coin launch. */
+  launchMilestoneIndex: t.integer().notNull(),
+  /** Seconds a report's observation may be old. */
+  maxAge: t.bigint().notNull(),
+  /** Thresholds defined (rows of milestone_threshold). */
+  milestoneCount: t.integer().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** A follower threshold of the oracle, by index (append-only: an index never changes meaning). */
+export const milestoneThreshold = onchainTable(
+  "milestone_threshold",
+  (t) => ({
+    /** `${chainId}:${oracle}:${index}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    oracle: t.hex().notNull(),
+    index: t.integer().notNull(),
+    /** Followers required. */
+    threshold: t.bigint().notNull(),
+    addedAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    chainIdx: index().on(table.chainId, table.index),
+  }),
+);
+
+/** A creator the oracle knows (first report onwards): its latest metrics, milestones and coin. */
+export const creator = onchainTable(
+  "creator",
+  (t) => ({
+    /** `${chainId}:${creatorId}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    /** keccak256("worx:creator:" + handle), the oracle's key. */
+    creatorId: t.hex().notNull(),
+    /** Its wallet, fixed at the first report (`creatorOf`). */
+    creator: t.hex().notNull(),
+    /** The latest report (`metrics(creatorId)`). */
+    plays: t.bigint().notNull(),
+    followers: t.bigint().notNull(),
+    engagementBps: t.bigint().notNull(),
+    observedAt: t.bigint().notNull(),
+    /** The last accepted nonce (`lastNonce`). */
+    nonce: t.bigint().notNull(),
+    /** Milestones reached: the indices 0 .. n-1 (`milestonesReached`). */
+    milestonesReached: t.integer().notNull(),
+    reports: t.integer().notNull(),
+    /** Its coin and pool once launched; null before. */
+    coin: t.hex(),
+    pool: t.hex(),
+    launchedAt: t.bigint(),
+    firstReportedAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    chainFollowersIdx: index().on(table.chainId, table.followers),
+    creatorIdx: index().on(table.creator),
+  }),
+);
+
+/** Every accepted report (a creator's metrics history). */
+export const creatorMetric = onchainTable(
+  "creator_metric",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    creatorId: t.hex().notNull(),
+    creator: t.hex().notNull(),
+    /** The REPORTER_ROLE holder that posted it. */
+    reporter: t.hex().notNull(),
+    plays: t.bigint().notNull(),
+    followers: t.bigint().notNull(),
+    engagementBps: t.bigint().notNull(),
+    observedAt: t.bigint().notNull(),
+    nonce: t.bigint().notNull(),
+    /** Block time of the report. */
+    timestamp: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    creatorIdx: index().on(table.chainId, table.creatorId, table.observedAt),
+  }),
+);
+
+/** A milestone a creator reached (once per index, forever). */
+export const creatorMilestone = onchainTable(
+  "creator_milestone",
+  (t) => ({
+    /** `${chainId}:${creatorId}:${index}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    creatorId: t.hex().notNull(),
+    index: t.integer().notNull(),
+    threshold: t.bigint().notNull(),
+    reachedAt: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    creatorIdx: index().on(table.chainId, table.creatorId),
+  }),
+);
+
+/** One CreatorCoinFactory per chain: its governed settings. */
+export const coinFactory = onchainTable("coin_factory", (t) => ({
+  /** `${chainId}:${address}`. */
+  id: t.text().primaryKey(),
+  chainId: t.text().notNull(),
+  address: t.hex().notNull(),
+  /** The fee recipient given to pools launched from now on (the FeeSplitter). */
+  feeRecipient: t.hex(),
+  /** The pool parameters given to pools launched from now on; null when the factory emitted none. */
+  defaultPoolParams: t.json().$type<PoolParamsJson>(),
+  coinCount: t.integer().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** A launched creator coin (ERC-20, 18 decimals). */
+export const coin = onchainTable(
+  "coin",
+  (t) => ({
+    /** `${chainId}:${address}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    address: t.hex().notNull(),
+    creatorId: t.hex().notNull(),
+    creator: t.hex().notNull(),
+    pool: t.hex().notNull(),
+    /** The pool's base token (revenue is paid in it too). */
+    baseToken: t.hex().notNull(),
+    name: t.text().notNull(),
+    symbol: t.text().notNull(),
+    decimals: t.integer().notNull(),
+    initialSupply: t.bigint().notNull(),
+    /** Initial plus every scheduled release (`maxSupply()`). */
+    maxSupply: t.bigint().notNull(),
+    /** `totalSupply()`: initial plus the releases minted so far. */
+    totalSupply: t.bigint().notNull(),
+    /** `eligibleSupply()`: the supply earning revenue (total minus revenue-excluded balances). */
+    eligibleSupply: t.bigint().notNull(),
+    holderShareBps: t.integer().notNull(),
+    /** The oracle milestone of the first scheduled release (launch milestone + 1 at launch). */
+    firstReleaseIndex: t.integer().notNull(),
+    /** Accounts with a positive balance, the coin's own pool not counted. */
+    holders: t.integer().notNull(),
+    /** Revenue deposited in total, and its split. */
+    revenueDeposited: t.bigint().notNull(),
+    revenueHolderShare: t.bigint().notNull(),
+    revenueCreatorShare: t.bigint().notNull(),
+    /** Revenue paid out by claims (holders' and the creator's shares). */
+    revenueClaimed: t.bigint().notNull(),
+    /** The creator's share credited and not claimed yet (`creatorRevenue()`). */
+    creatorRevenuePending: t.bigint().notNull(),
+    revenueDeposits: t.integer().notNull(),
+    launchedAt: t.bigint().notNull(),
+    launchBlock: t.bigint().notNull(),
+    launchTx: t.hex().notNull(),
+  }),
+  (table) => ({
+    chainIdx: index().on(table.chainId, table.launchedAt),
+    creatorIdx: index().on(table.chainId, table.creatorId),
+  }),
+);
+
+/** A coin's supply release scheduled at launch for a milestone, and whether it was minted. */
+export const coinRelease = onchainTable(
+  "coin_release",
+  (t) => ({
+    /** `${chainId}:${coin}:${milestoneIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    coin: t.hex().notNull(),
+    milestoneIndex: t.integer().notNull(),
+    /** `releaseAt(milestoneIndex)`. */
+    amount: t.bigint().notNull(),
+    /** `isReleased(milestoneIndex)`. */
+    released: t.boolean().notNull(),
+    releasedAt: t.bigint(),
+    releasedTx: t.hex(),
+  }),
+  (table) => ({
+    coinIdx: index().on(table.chainId, table.coin),
+  }),
+);
+
+/**
+ * A creator coin's pool against the base token. Reserves are derived from its events exactly as
+ * the contract keeps them: a swap adds `amountIn - protocolFee` to the input side and takes
+ * `amountOut` from the other; liquidity adds and removes move both.
+ */
+export const pool = onchainTable(
+  "pool",
+  (t) => ({
+    /** `${chainId}:${address}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    address: t.hex().notNull(),
+    /** Set by CoinLaunched (the pool's constructor events come first): null only within the launch. */
+    coin: t.hex(),
+    baseToken: t.hex(),
+    creatorId: t.hex(),
+    /** `getReserves()`. */
+    reserveCoin: t.bigint().notNull(),
+    reserveBase: t.bigint().notNull(),
+    /** LP tokens in existence (`totalSupply()`, MINIMUM_LIQUIDITY locked at the dead address included). */
+    lpSupply: t.bigint().notNull(),
+    /** Spot price: base units per whole coin; null without liquidity. */
+    price: t.bigint(),
+    swapFeeBps: t.integer().notNull(),
+    protocolShareBps: t.integer().notNull(),
+    /** `params()`. */
+    params: t.json().$type<PoolParamsJson>().notNull(),
+    feeRecipient: t.hex(),
+    /** Swaps are refused until then (0 or past: trading). */
+    haltedUntil: t.bigint().notNull(),
+    /** The breaker's current window (0: none open; closed when it trips) and its reference price (UQ112x112). */
+    breakerWindowStart: t.bigint().notNull(),
+    breakerReferencePrice: t.bigint().notNull(),
+    breakerTrips: t.integer().notNull(),
+    swaps: t.integer().notNull(),
+    /** Base-token value of every swap (the base side: paid for buys, received for sells). */
+    volumeBaseTotal: t.bigint().notNull(),
+    volumeCoinTotal: t.bigint().notNull(),
+    /** Protocol fees accrued in total (collected or not). */
+    protocolFeesBase: t.bigint().notNull(),
+    protocolFeesCoin: t.bigint().notNull(),
+    /** Accrued and not collected yet (`protocolFeesAccrued()`). */
+    protocolFeesPendingBase: t.bigint().notNull(),
+    protocolFeesPendingCoin: t.bigint().notNull(),
+    lastSwapAt: t.bigint(),
+    createdAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    coinIdx: index().on(table.chainId, table.coin),
+  }),
+);
+
+/** Every swap. */
+export const swap = onchainTable(
+  "swap",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    pool: t.hex().notNull(),
+    coin: t.hex().notNull(),
+    /** Who paid the input (`msg.sender`) and who received the output. */
+    sender: t.hex().notNull(),
+    to: t.hex().notNull(),
+    side: t.text().$type<SwapSide>().notNull(),
+    tokenIn: t.hex().notNull(),
+    /** Input paid, fee included, and output received. */
+    amountIn: t.bigint().notNull(),
+    amountOut: t.bigint().notNull(),
+    protocolFee: t.bigint().notNull(),
+    /** The swap's base-token and coin amounts (the input or the output, by side). */
+    amountBase: t.bigint().notNull(),
+    amountCoin: t.bigint().notNull(),
+    /** Spot price before and after (null without liquidity before). */
+    priceBefore: t.bigint(),
+    priceAfter: t.bigint().notNull(),
+    reserveCoinAfter: t.bigint().notNull(),
+    reserveBaseAfter: t.bigint().notNull(),
+    time: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    poolTimeIdx: index().on(table.chainId, table.pool, table.time),
+    senderIdx: index().on(table.sender),
+  }),
+);
+
+/** Liquidity added to or removed from a pool. */
+export const liquidityEvent = onchainTable(
+  "liquidity_event",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    pool: t.hex().notNull(),
+    coin: t.hex(),
+    kind: t.text().$type<LiquidityKind>().notNull(),
+    /** Who paid the tokens (add) or whose LP tokens were burnt (remove). */
+    provider: t.hex().notNull(),
+    /** Who received the LP tokens (add) or the tokens (remove). */
+    to: t.hex().notNull(),
+    amountCoin: t.bigint().notNull(),
+    amountBase: t.bigint().notNull(),
+    liquidity: t.bigint().notNull(),
+    reserveCoinAfter: t.bigint().notNull(),
+    reserveBaseAfter: t.bigint().notNull(),
+    priceAfter: t.bigint(),
+    time: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    poolIdx: index().on(table.chainId, table.pool),
+  }),
+);
+
+/**
+ * OHLC candles of a pool's swaps, per interval. Each swap's price is its `priceAfter`: `open` is
+ * the first swap's of the bucket, `close` the last one's. Buckets without swaps have no row.
+ */
+export const candle = onchainTable(
+  "candle",
+  (t) => ({
+    /** `${chainId}:${pool}:${interval}:${bucket}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    pool: t.hex().notNull(),
+    interval: t.text().$type<CandleInterval>().notNull(),
+    /** Unix seconds of the bucket's start (a multiple of 60, 3600 or 86400). */
+    bucket: t.bigint().notNull(),
+    open: t.bigint().notNull(),
+    high: t.bigint().notNull(),
+    low: t.bigint().notNull(),
+    close: t.bigint().notNull(),
+    volumeBase: t.bigint().notNull(),
+    volumeCoin: t.bigint().notNull(),
+    trades: t.integer().notNull(),
+  }),
+  (table) => ({
+    poolIntervalIdx: index().on(table.chainId, table.pool, table.interval, table.bucket),
+  }),
+);
+
+/**
+ * A coin's holder (any account that ever held it): `balanceOf`, and its position by the
+ * average-cost method, in base-token units: a buy (a swap paying the base token, credited to the
+ * swap's recipient) adds what was paid to `costBasisBase`; any coin leaving the account (a sale,
+ * a transfer, a liquidity deposit) removes the cost of the coins leaving, proportionally
+ * (`costBasis * amount / balance`, rounded down); coins received otherwise (transfers, releases,
+ * liquidity withdrawals) come at zero cost. A sale's realized P/L is the base received minus the
+ * cost removed.
+ */
+export const holder = onchainTable(
+  "holder",
+  (t) => ({
+    /** `${chainId}:${coin}:${account}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    coin: t.hex().notNull(),
+    account: t.hex().notNull(),
+    balance: t.bigint().notNull(),
+    costBasisBase: t.bigint().notNull(),
+    /** Coins bought and sold through the pool, and the base paid and received for them. */
+    boughtCoin: t.bigint().notNull(),
+    soldCoin: t.bigint().notNull(),
+    boughtBase: t.bigint().notNull(),
+    soldBase: t.bigint().notNull(),
+    /** Signed: proceeds of sales minus the cost they removed. */
+    realizedPnlBase: t.bigint().notNull(),
+    /** Holder revenue claimed (`claimedRevenue(account)`: the creator's own share not included). */
+    revenueClaimed: t.bigint().notNull(),
+    /** Excluded from revenue sharing (the coin's pool, other AMM pools). */
+    excluded: t.boolean().notNull(),
+    /** The cost removed by the account's latest outgoing transfer, and its transaction: a sale's realized P/L uses it. */
+    lastOutCost: t.bigint().notNull(),
+    lastOutTx: t.hex(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    coinBalanceIdx: index().on(table.chainId, table.coin, table.balance),
+    accountIdx: index().on(table.account),
+  }),
+);
+
+/** A revenue deposit into a coin. */
+export const revenueDeposit = onchainTable(
+  "revenue_deposit",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    coin: t.hex().notNull(),
+    from: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    holderAmount: t.bigint().notNull(),
+    creatorAmount: t.bigint().notNull(),
+    /** The supply that shared `holderAmount` (`eligibleSupply()` at the deposit). */
+    eligibleSupply: t.bigint().notNull(),
+    time: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    coinIdx: index().on(table.chainId, table.coin),
+  }),
+);
+
+/** A revenue claim: `amount` paid, split into the holder revenue and the creator's share. */
+export const revenueClaim = onchainTable(
+  "revenue_claim",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    coin: t.hex().notNull(),
+    account: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    holderAmount: t.bigint().notNull(),
+    creatorAmount: t.bigint().notNull(),
+    time: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    coinIdx: index().on(table.chainId, table.coin),
+    accountIdx: index().on(table.account),
+  }),
+);
+
+/**
+ * A pool's protection events: "tripped" (CircuitBreakerTripped: reference and new price as
+ * UQ112x112, the move in bps, halted until), "halted" and "resumed" by the admin, "params"
+ * (ParamsUpdated, the constructor's included).
+ */
+export const breakerEvent = onchainTable(
+  "breaker_event",
+  (t) => ({
+    /** `${chainId}:${txHash}:${logIndex}`. */
+    id: t.text().primaryKey(),
+    chainId: t.text().notNull(),
+    pool: t.hex().notNull(),
+    kind: t.text().$type<BreakerEventKind>().notNull(),
+    /** Who acted: the admin (halted, resumed, params), the trader whose swap tripped the breaker. */
+    actor: t.hex().notNull(),
+    referencePriceX112: t.bigint(),
+    priceX112: t.bigint(),
+    moveBps: t.bigint(),
+    haltedUntil: t.bigint(),
+    params: t.json().$type<PoolParamsJson>(),
+    time: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    poolIdx: index().on(table.chainId, table.pool, table.time),
+  }),
+);

@@ -12,3 +12,7 @@ import "./dao/token.ts";
 import "./dao/governor.ts";
 import "./dao/treasury.ts";
 import "./dao/rewards.ts";
+import "./dex/oracle.ts";
+import "./dex/factory.ts";
+import "./dex/coin.ts";
+import "./dex/pool.ts";

@@ -12,6 +12,8 @@
  *    the tiers' criteria (chainId "all": every chain);
  *  - GET  /dao/:chainId/proposals, /dao/:chainId/proposals/:proposalId, /dao/:chainId/treasury,
  *    /dao/:chainId/members/:address: the DAO (./dao.ts).
+ *  - GET  /dex/:chain/creators[/:creatorId], /dex/:chain/coins[/:coin[/candles|/swaps|/holders]],
+ *    /dex/:chain/portfolio/:address: creator coins and the DEX (./dex.ts).
  * Bad input answers 4xx with `{ "error": message }`, never a stack trace. CORS is open (GET/POST):
  * every row here is public chain data. Every route is rate-limited per client IP and every query
  * bounded (page size, offset, depth, aliases, tokens, body and SQL length): see ./limits.ts.
@@ -26,6 +28,7 @@ import { HTTPException } from "hono/http-exception";
 import { and, asc, client, count, desc, eq, graphql, or, sql } from "ponder";
 import { satisfactionBps, STATS_COUNTERS } from "../stats.ts";
 import { registerDaoRoutes } from "./dao.ts";
+import { registerDexRoutes } from "./dex.ts";
 import { checkPagination } from "./graphqlGuard.ts";
 import { readLimits } from "./limits.ts";
 import { addressParam, badRequest, CAIP2, chainParam, fail, pageParams as pageParamsOf, toJson, UINT, type ErrorStatus } from "./params.ts";
@@ -467,6 +470,10 @@ app.get("/profiles/:chainId/:address", async (c) => {
 // ───────────────────────────── DAO ─────────────────────────────
 
 registerDaoRoutes(app, limits);
+
+// ───────────────────────────── DEX ─────────────────────────────
+
+registerDexRoutes(app, limits);
 
 // ───────────────────────────── errors ─────────────────────────────
 
