@@ -241,8 +241,9 @@ contract CreatorPool is ICreatorPool, ERC20, AccessControl, ReentrancyGuardTrans
     /// @inheritdoc ICreatorPool
     function setFeeRecipient(address recipient) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         if (recipient == address(0)) revert ZeroAddress();
-        emit FeeRecipientUpdated(feeRecipient, recipient);
+        address previous = feeRecipient;
         feeRecipient = recipient;
+        emit FeeRecipientUpdated(previous, recipient);
     }
 
     /// @inheritdoc ICreatorPool
@@ -389,8 +390,9 @@ contract CreatorPool is ICreatorPool, ERC20, AccessControl, ReentrancyGuardTrans
     /// @dev Add the protocol's cut to the input token's accrued fees; returns them after this swap.
     function _accrueProtocolFee(bool coinIn, uint256 protocolFee) private returns (uint256 feesIn) {
         Fees memory f = _fees;
-        // Cannot exceed uint128: accrued fees are part of a balance that also holds a uint112 reserve
-        // and is bounded by the token's total supply; collectProtocolFees() resets them.
+        // Cannot exceed uint128: accrued fees were received (_pull checks the balance covers them), so
+        // they are bounded by the token's total supply, below 2^128 for any supported base token (a
+        // stablecoin) and below 2^112 for the coin (MAX_SUPPLY); collectProtocolFees() resets them.
         if (coinIn) {
             feesIn = f.coin + protocolFee;
             if (protocolFee != 0) _fees.coin = uint128(feesIn);
@@ -459,6 +461,9 @@ contract CreatorPool is ICreatorPool, ERC20, AccessControl, ReentrancyGuardTrans
     function _setParams(PoolParams memory p) private {
         if (!PoolMath.paramsValid(p)) revert InvalidParams();
         HotConfig storage c = _hot;
+        // Switching the breaker on closes any window left open from before it was switched off: its
+        // reference predates moves the breaker did not watch (the next swap opens a fresh window).
+        if (c.maxPriceMoveBps == 0 && p.maxPriceMoveBps != 0) c.windowStart = 0;
         c.swapFeeBps = p.swapFeeBps;
         c.protocolShareBps = p.protocolShareBps;
         c.maxPriceMoveBps = p.maxPriceMoveBps;

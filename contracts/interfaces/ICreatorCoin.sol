@@ -30,6 +30,12 @@ pragma solidity ^0.8.28;
  * overflowing; it cannot happen while the eligible supply is at least 2^-39 of the cumulative
  * holder revenue in units).
  *
+ * Timing (inherent to "pro rata at the time of deposit"): a deposit visible in the mempool can be
+ * sandwiched, buying coins just before it and selling them after the pool's cooldown, which pays
+ * when the deposit's holder share times the bought fraction of the eligible supply exceeds the
+ * round trip's swap fees (about 0.6%). Creators should deposit often in small amounts, or through a
+ * private transaction relay, rather than in rare large deposits.
+ *
  * Premium access: `hasAccess(account, minBalance)`.
  */
 interface ICreatorCoin {

@@ -21,7 +21,9 @@ import {ICreatorPool} from "./ICreatorPool.sol";
  *
  * Governed by DEFAULT_ADMIN_ROLE (the multisig): the default pool parameters and the fee recipient
  * of pools launched from now on (the FeeSplitter), and revenue exclusion of other pool contracts holding a coin (e.g. an external
- * AMM pair) so liquidity does not dilute holders. Each pool's admin is the same multisig.
+ * AMM pair) so liquidity does not dilute holders. Each pool's admin is the same multisig: the
+ * `admin` given to the factory's constructor, fixed (granting the factory's role to another account
+ * later does not change the admin of pools launched afterwards).
  *
  * Premium access: `hasPremiumAccess` accepts either enough of a coin launched here or a held
  * WorxBadges badge of a given tier or higher.

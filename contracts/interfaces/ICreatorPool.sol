@@ -33,10 +33,22 @@ pragma solidity ^0.8.28;
  *   allowed again is at exactly `haltedUntil` (auto-resume), and it opens a new window at the then
  *   price. `resume()` by the admin ends a halt early; `halt()` by the admin halts for `coolOff`
  *   (until `resume()` when `coolOff` is 0). With the breaker on, `breakerWindow` and `coolOff` must
- *   both be non-zero.
- *   Liquidity can always be added or removed, halted or not (LPs may exit).
+ *   both be non-zero. Switching the breaker on (`setParams` from a zero bound) closes any window
+ *   left from before, so moves made while it was off never trip it; other parameter changes keep
+ *   the open window and its reference.
+ *   Liquidity can always be added or removed, halted or not (LPs may exit); deposits take the pool's
+ *   ratio as it is, so set `minCoin`/`minBase` from a price you trust, not from the pool alone.
  * Per-address limits are sybil-prone (one person, many addresses): they slow bots and fat fingers,
- * they are not a hard cap. One storage slot per address holds the protection state.
+ * they are not a hard cap. They follow `msg.sender`, never `to`: a contract trading for many users
+ * (a router, an aggregator, a relayer) shares one cooldown and one daily budget among them, so one
+ * user's trade can delay the others (there is no exemption list: such integrations should have each
+ * user call the pool directly, or the multisig relaxes the limits). One storage slot per address
+ * holds the protection state.
+ *
+ * First deposit: any ratio is accepted, so the creator should seed the pool right after launch,
+ * before giving coins to anyone: a holder depositing first at an absurd ratio with tiny amounts
+ * makes the price-impact cap refuse every repairing swap, and only the multisig (lifting the cap
+ * for one arbitrage) can recover the pool.
  */
 interface ICreatorPool {
     /// @notice A pool's governed parameters (a zero protection value disables that protection).

@@ -11,6 +11,9 @@ pragma solidity ^0.8.28;
  * later reports must name the same wallet. Per creator, every report carries a strictly larger
  * `nonce` and a strictly later `observedAt` than the previous one, and `observedAt` must lie within
  * [now - maxAge, now]: replayed, reordered, stale and future reports are refused.
+ * Reporters are trusted: the wallet named by a creator's first report is bound for good, and a
+ * nonce of type(uint64).max ends that creator's reports (there is no governance override of
+ * either), so reporters should use consecutive nonces and check the wallet before a first report.
  *
  * Milestones are ascending follower thresholds (default 1k, 5k, 10k, 20k, 50k, 100k). Governance may
  * only append thresholds above the last one: coins key their supply releases by milestone index, so

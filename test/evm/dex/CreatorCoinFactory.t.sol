@@ -371,4 +371,46 @@ contract CreatorCoinFactoryTest is Test {
         );
         assertFalse(f.hasPremiumAccess(address(0), bob, 0, 1));
     }
+
+    // ───────────────────────────── front-running ─────────────────────────────
+
+    /// @notice Nobody can squat a creator's coin address or pre-empt the launch: CREATE2 addresses
+    /// include the deployer, so the same salt used from another address lands elsewhere, and pools
+    /// made through the (permissionless) pool deployer for the future coin are never linked to it.
+    function test_launch_notBlockedByForeignDeployments() public {
+        _report(ID, alice, 1_000);
+        ICreatorCoin.CoinConfig memory config = ICreatorCoin.CoinConfig({
+            creatorId: ID,
+            creator: alice,
+            oracle: address(oracle),
+            baseToken: address(usd),
+            holderShareBps: 1_000,
+            initialSupply: INITIAL,
+            firstReleaseIndex: 1,
+            releaseAmounts: _releases()
+        });
+        bytes32 initHash =
+            keccak256(abi.encodePacked(type(CreatorCoin).creationCode, abi.encode("Alice Coin", "ALICE", config)));
+        address predicted = vm.computeCreate2Address(ID, initHash, address(factory));
+        // The attacker deploys the same code with the same salt, and a pool for the future coin.
+        vm.startPrank(bob);
+        CreatorCoin squat = new CreatorCoin{salt: ID}("Alice Coin", "ALICE", config);
+        address foreignPool = deployer.deployPool(predicted, address(usd), bob, bob, _params());
+        vm.stopPrank();
+        assertTrue(address(squat) != predicted, "another deployer, another address");
+
+        (CreatorCoin coin, CreatorPool pool) = _launch();
+        assertEq(address(coin), predicted);
+        assertTrue(address(pool) != foreignPool);
+        assertEq(factory.poolOf(address(coin)), address(pool), "only the factory's pool is linked");
+        assertTrue(coin.isRevenueExcluded(address(pool)));
+        assertFalse(coin.isRevenueExcluded(foreignPool));
+        assertTrue(pool.hasRole(pool.DEFAULT_ADMIN_ROLE(), admin));
+        assertFalse(pool.hasRole(pool.DEFAULT_ADMIN_ROLE(), bob));
+        // The squatted coin is unknown to the factory: no premium access, no admin forwarding.
+        assertFalse(factory.hasPremiumAccess(address(squat), alice, 1, 0));
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(ICreatorCoinFactory.UnknownCoin.selector, address(squat)));
+        factory.setRevenueExcluded(address(squat), alice, true);
+    }
 }
