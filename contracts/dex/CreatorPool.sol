@@ -8,6 +8,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {ICreatorPool} from "../interfaces/ICreatorPool.sol";
+import {ICreatorCoin} from "../interfaces/ICreatorCoin.sol";
 import {PoolMath} from "../libraries/PoolMath.sol";
 
 /**
@@ -125,6 +126,10 @@ contract CreatorPool is ICreatorPool, ERC20, AccessControl, ReentrancyGuardTrans
         Reserves memory r = _reserves;
         uint256 supply = totalSupply();
         if (supply == 0) {
+            // The first deposit sets the price: only the creator may make it (read here only, so
+            // the steady path pays nothing), else a holder could seed an absurd ratio.
+            address creator = ICreatorCoin(COIN).creator();
+            if (msg.sender != creator) revert FirstDepositNotCreator(msg.sender, creator);
             (amountCoin, amountBase) = (amountCoinDesired, amountBaseDesired);
         } else {
             uint256 baseOptimal = PoolMath.quote(amountCoinDesired, r.coin, r.base);

@@ -45,10 +45,11 @@ pragma solidity ^0.8.28;
  * user call the pool directly, or the multisig relaxes the limits). One storage slot per address
  * holds the protection state.
  *
- * First deposit: any ratio is accepted, so the creator should seed the pool right after launch,
- * before giving coins to anyone: a holder depositing first at an absurd ratio with tiny amounts
- * makes the price-impact cap refuse every repairing swap, and only the multisig (lifting the cap
- * for one arbitrage) can recover the pool.
+ * First deposit (LP supply 0): only the coin's creator (`ICreatorCoin(coin).creator()`) may make
+ * it, at any ratio: that ratio is the pool's opening price. Why: a holder depositing first at an
+ * absurd ratio with tiny amounts would make the creator's deposit fail its minimums and the
+ * price-impact cap refuse every repairing swap, leaving only the multisig able to recover the pool.
+ * Everyone else deposits at the pool's ratio once the creator has seeded it.
  */
 interface ICreatorPool {
     /// @notice A pool's governed parameters (a zero protection value disables that protection).
@@ -206,6 +207,16 @@ interface ICreatorPool {
     /// @param received the pool's balance increase.
     error TransferAmountMismatch(address token, uint256 expected, uint256 received);
 
+    /// @notice Only the coin's creator may make a pool's first deposit (LP supply 0): it sets the
+    /// opening price, and a first deposit at an absurd ratio by anyone else would grief the pool (the
+    /// creator's deposit then fails its minimums and the price-impact cap refuses every repairing
+    /// swap). Debug: `totalSupply()` is 0; the creator seeds the pool first, at the price they
+    /// choose (call from `creator`, the coin's `creator()`); anyone else waits for that deposit and
+    /// then adds at the pool's ratio.
+    /// @param caller who tried (`msg.sender`).
+    /// @param creator the coin's creator, the only account allowed.
+    error FirstDepositNotCreator(address caller, address creator);
+
     /// @notice A reserve would exceed type(uint112).max. Debug: the amounts are absurdly large.
     error ReserveOverflow();
 
@@ -235,8 +246,9 @@ interface ICreatorPool {
 
     // ───────────────────────────── liquidity ─────────────────────────────
 
-    /// @notice Add liquidity at the pool's ratio (any ratio for the first deposit), pulling the tokens
-    /// from `msg.sender`.
+    /// @notice Add liquidity at the pool's ratio, pulling the tokens from `msg.sender`. The first
+    /// deposit (LP supply 0) may only be made by the coin's creator, at any ratio (it sets the opening
+    /// price; anyone else reverts `FirstDepositNotCreator`).
     /// @param amountCoinDesired coin the caller is willing to deposit.
     /// @param amountBaseDesired base token the caller is willing to deposit.
     /// @param minCoin least coin to deposit (slippage bound).

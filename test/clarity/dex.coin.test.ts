@@ -89,6 +89,8 @@ describe("creator factory: launch", () => {
       "max-price-impact-bps": 1000n,
     });
     expect(roValue("creator-pool", "get-pool", [Cl.principal(coin)])).toMatchObject({ base: BASE, "fee-recipient": `${deployer}.fee-splitter`, "reserve-coin": 0n });
+    // the launching wallet is the pool's creator: the only one allowed to make its first deposit
+    expect(roValue("creator-pool", "get-pool-creator", [Cl.principal(coin)])).toBe(dave);
   });
 
   it("refuses a caller that is not the creator (also the creator's call relayed by a contract)", () => {

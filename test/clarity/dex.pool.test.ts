@@ -112,12 +112,29 @@ describe("creator pool: liquidity", () => {
     );
   });
 
+  it("lets only the coin's creator make the first deposit (a holder cannot seed an absurd ratio); then anyone deposits at the creator's ratio", () => {
+    const coin = pool(NO_PROTECTIONS, 0n);
+    expect(roValue("creator-pool", "get-pool-creator", [Cl.principal(coin)])).toBe(dave);
+    // the griefing deposit (1 coin unit : 1.002 base) by a holder is refused, whoever receives the LP
+    expectDexErr(addLiquidity(coin, 1n, 1_002_001n, alice), "pool", "ERR-FIRST-DEPOSIT-NOT-CREATOR");
+    expectDexErr(addLiquidity(coin, 500_000n * ONE, 5_000n * ONE, alice, { to: dave }), "pool", "ERR-FIRST-DEPOSIT-NOT-CREATOR");
+    expect(reserves(coin)).toMatchObject({ coin: 0n, base: 0n, lp: 0n });
+    // the creator's intended deposit passes its minimums and sets the price
+    const r = addLiquidity(coin, 400_000n * ONE, 4_000n * ONE, dave, { minCoin: 300_000n * ONE, minBase: 3_000n * ONE });
+    expect(r.result).toBeOk(expect.anything());
+    // from then on anyone deposits, at the creator's ratio (100 coins per base token)
+    const supply = reserves(coin).lp;
+    const r2 = addLiquidity(coin, 1_000n * ONE, 1_000n * ONE, alice);
+    expect(r2.result).toBeOk(Cl.tuple({ "amount-coin": Cl.uint(1_000n * ONE), "amount-base": Cl.uint(10n * ONE), liquidity: Cl.uint((1_000n * ONE * supply) / (400_000n * ONE)) }));
+  });
+
   it("ignores donations: the first-depositor inflation attack leaves later depositors their share", () => {
     const coin = pool(NO_PROTECTIONS, 0n);
-    // the attacker deposits the minimum, then donates a fortune straight to the pool contract
-    expect(addLiquidity(coin, 1001n, 1001n, alice).result).toBeOk(expect.anything());
-    expect(simnet.callPublicFn("mock-sip010", "transfer", [Cl.uint(100_000n * ONE), Cl.principal(alice), Cl.principal(POOLS), Cl.none()], alice).result).toBeOk(Cl.bool(true));
-    expect(coinTransfer(coin, 100_000n * ONE, alice, POOLS).result).toBeOk(Cl.bool(true));
+    // only the creator can deposit first: as the would-be attacker it deposits the minimum, then
+    // donates a fortune straight to the pool contract
+    expect(addLiquidity(coin, 1001n, 1001n, dave).result).toBeOk(expect.anything());
+    expect(simnet.callPublicFn("mock-sip010", "transfer", [Cl.uint(100_000n * ONE), Cl.principal(dave), Cl.principal(POOLS), Cl.none()], dave).result).toBeOk(Cl.bool(true));
+    expect(coinTransfer(coin, 100_000n * ONE, dave, POOLS).result).toBeOk(Cl.bool(true));
     expect(reserves(coin)).toMatchObject({ coin: 1001n, base: 1001n });
     // the victim deposits at the (undistorted) ratio and gets its full share
     const r = addLiquidity(coin, 10_000n * ONE, 10_000n * ONE, bob);
@@ -497,7 +514,7 @@ describe("creator pool: protocol fees, governance, callers", () => {
     expectDexErr(simnet.callPublicFn("dex-proxy", "pool-halt", [Cl.principal(coin)], deployer), "pool", "ERR-NOT-AUTHORIZED");
     expectDexErr(simnet.callPublicFn("dex-proxy", "pool-set-admin", [Cl.principal(alice)], deployer), "pool", "ERR-NOT-AUTHORIZED");
     expectDexErr(
-      poolCall("register-pool", [Cl.principal(`${deployer}.creator-coin`), Cl.principal(BASE), Cl.principal(FEE_SPLITTER), Cl.tuple({
+      poolCall("register-pool", [Cl.principal(`${deployer}.creator-coin`), Cl.principal(BASE), Cl.principal(deployer), Cl.principal(FEE_SPLITTER), Cl.tuple({
         "swap-fee-bps": Cl.uint(30), "protocol-share-bps": Cl.uint(0), "daily-volume-limit": Cl.uint(0), cooldown: Cl.uint(0),
         "max-price-move-bps": Cl.uint(0), "breaker-window": Cl.uint(0), "cool-off": Cl.uint(0), "max-price-impact-bps": Cl.uint(0),
       })], deployer),

@@ -203,7 +203,7 @@
           )))
           (index (var-get coin-count))
         )
-        (try! (contract-call? .creator-pool register-pool coin-principal base
+        (try! (contract-call? .creator-pool register-pool coin-principal base caller
           (var-get fee-recipient) (var-get default-pool-params)
         ))
         ;; liquidity must not dilute holders: the pool's coins earn nothing

@@ -3,8 +3,8 @@
 ;;
 ;; ONE contract holds every pool: a pool is keyed by its creator coin's
 ;; principal and trades the coin against the base token (a SIP-010
-;; stablecoin). Pools are registered by the creator factory at launch (empty:
-;; the creator adds the first liquidity). Every action takes the coin and the
+;; stablecoin). Pools are registered by the creator factory at launch (empty,
+;; with the coin's creator). Every action takes the coin and the
 ;; base token as SIP-010 trait arguments, checked against the pool's.
 ;;
 ;; CONSTANT PRODUCT x * y = k, PoolMath's formulas and rounding exactly (fee
@@ -23,8 +23,13 @@
 ;; deposit mints sqrt(coin * base) - MINIMUM-LIQUIDITY and locks
 ;; MINIMUM-LIQUIDITY (1000) forever (counted in the supply, owned by no one):
 ;; with reserves kept as internal accounting (donations ignored) this defeats
-;; the first-depositor share-inflation attack. Later deposits are taken at the
-;; pool ratio (V2 router's quote). Add/remove stay allowed while halted.
+;; the first-depositor share-inflation attack. Only the coin's creator (as
+;; registered by the factory at launch, checked against contract-caller) may
+;; make the first deposit (LP supply 0), at any ratio: it sets the opening
+;; price, and anyone else seeding an absurd ratio with dust would make the
+;; creator's deposit fail its minimums and the impact cap refuse every
+;; repairing swap. Later deposits are taken at the pool ratio (V2 router's
+;; quote), by anyone. Add/remove stay allowed while halted.
 ;;
 ;; PROTECTIONS, per pool, governed by the admin (the multisig); zero
 ;; disables each (same meaning as on EVM):
@@ -119,6 +124,14 @@
 ;; register-pool with the coin equal to the base token. Solidity:
 ;; IdenticalTokens.
 (define-constant ERR-IDENTICAL-TOKENS (err u5307))
+;; The first deposit of a pool (LP supply 0) by a contract-caller that is not
+;; the coin's creator: the first deposit sets the opening price, and only the
+;; creator chooses it (else a holder could grief the pool with an absurd
+;; ratio). Solidity: FirstDepositNotCreator(caller, creator). Debug:
+;; (get-lp-supply coin) is u0 and (get-pool-creator coin) is not the caller;
+;; the creator seeds the pool first, at the price they choose; anyone else
+;; waits for that deposit, then adds at the pool's ratio.
+(define-constant ERR-FIRST-DEPOSIT-NOT-CREATOR (err u5308))
 
 ;; The deadline (Unix seconds) passed: stacks-block-time > deadline.
 ;; Solidity: Expired. Debug: the transaction waited too long; resubmit with
@@ -237,6 +250,14 @@
   uint
 )
 
+;; Each pool's coin creator (the wallet that launched the coin through the
+;; factory): the only principal allowed to make the first deposit. Kept out of
+;; `pools` so swaps and later deposits do not pay to read it.
+(define-map pool-creators
+  principal ;; coin
+  principal ;; creator
+)
+
 ;; A trader's protection state per pool.
 (define-map traders
   {
@@ -252,11 +273,13 @@
 
 ;; ------------------------------ registration ------------------------------
 
-;; Register an empty pool for `coin` against `base`. Only the creator
-;; factory (at launch).
+;; Register an empty pool for `coin` against `base`; `creator` (the launching
+;; wallet, the factory's contract-caller) alone may make its first deposit.
+;; Only the creator factory (at launch).
 (define-public (register-pool
     (coin principal)
     (base principal)
+    (creator principal)
     (fee-recipient principal)
     (new-params {
       swap-fee-bps: uint,
@@ -290,10 +313,12 @@
       halted-until: u0,
     })
     (map-set params coin new-params)
+    (map-set pool-creators coin creator)
     (print {
       topic: "pool-registered",
       coin: coin,
       base: base,
+      creator: creator,
     })
     (print {
       topic: "fee-recipient-updated",
@@ -312,9 +337,10 @@
 
 ;; -------------------------------- liquidity --------------------------------
 
-;; Add liquidity to `coin`'s pool at its ratio (any ratio for the first
-;; deposit), pulling the tokens from contract-caller; LP shares go to
-;; `recipient`. Returns (ok {amount-coin, amount-base, liquidity}).
+;; Add liquidity to `coin`'s pool at its ratio, pulling the tokens from
+;; contract-caller; LP shares go to `recipient`. The first deposit (LP supply
+;; 0) only by the coin's creator, at any ratio (it sets the opening price).
+;; Returns (ok {amount-coin, amount-base, liquidity}).
 (define-public (add-liquidity
     (coin <sip-010-trait>)
     (base <sip-010-trait>)
@@ -336,6 +362,14 @@
     (asserts! (<= stacks-block-time deadline) ERR-EXPIRED)
     (asserts! (and (> amount-coin-desired u0) (> amount-base-desired u0))
       ERR-ZERO-AMOUNT
+    )
+    ;; the first deposit sets the price: the creator's alone (read only here)
+    (asserts!
+      (or
+        (> supply u0)
+        (is-eq (map-get? pool-creators key) (some provider))
+      )
+      ERR-FIRST-DEPOSIT-NOT-CREATOR
     )
     ;; keeps the products below in range (EVM: ReserveOverflow below)
     (asserts!
@@ -771,6 +805,12 @@
 ;; `coin`'s pool state (none: no pool).
 (define-read-only (get-pool (coin principal))
   (map-get? pools coin)
+)
+
+;; `coin`'s creator, the only principal allowed to make the pool's first
+;; deposit (none: no pool).
+(define-read-only (get-pool-creator (coin principal))
+  (map-get? pool-creators coin)
 )
 
 (define-read-only (get-params (coin principal))

@@ -6,6 +6,7 @@ import {CreatorPool} from "../../../contracts/dex/CreatorPool.sol";
 import {ICreatorPool} from "../../../contracts/interfaces/ICreatorPool.sol";
 import {PoolMath} from "../../../contracts/libraries/PoolMath.sol";
 import {DemoStablecoin} from "../../../contracts/test-doubles/DemoStablecoin.sol";
+import {MockCreatorCoin} from "./CreatorPool.t.sol";
 
 /**
  * @notice Drives {CreatorPool} with random exact-in and exact-out swaps both ways, deposits,
@@ -25,7 +26,7 @@ contract CreatorPoolHandler is Test {
     uint256 internal constant BPS = 10_000;
 
     CreatorPool public immutable pool;
-    DemoStablecoin public immutable coin;
+    MockCreatorCoin public immutable coin;
     DemoStablecoin public immutable base;
     address public immutable admin;
     address[3] internal _actors;
@@ -39,7 +40,7 @@ contract CreatorPoolHandler is Test {
     /// @notice How often each action ran (for debugging a campaign).
     mapping(bytes32 action => uint256) public calls;
 
-    constructor(CreatorPool pool_, DemoStablecoin coin_, DemoStablecoin base_, address admin_) {
+    constructor(CreatorPool pool_, MockCreatorCoin coin_, DemoStablecoin base_, address admin_) {
         pool = pool_;
         coin = coin_;
         base = base_;
@@ -308,14 +309,14 @@ contract CreatorPoolHandler is Test {
 /// decreases across a swap and one LP unit never loses value across a deposit or withdrawal.
 contract CreatorPoolInvariants is Test {
     CreatorPool internal pool;
-    DemoStablecoin internal coin;
+    MockCreatorCoin internal coin;
     DemoStablecoin internal base;
     CreatorPoolHandler internal handler;
     address internal seeder = makeAddr("seeder");
 
     function setUp() public {
         address admin = makeAddr("multisig");
-        coin = new DemoStablecoin("Mock Creator Coin", "MCC"); // decimals are irrelevant here
+        coin = new MockCreatorCoin(seeder); // the creator makes the first deposit
         base = new DemoStablecoin("Demo USD", "dUSD");
         ICreatorPool.PoolParams memory p;
         p.swapFeeBps = 30;
@@ -408,14 +409,15 @@ contract CreatorPoolInvariants is Test {
 /// accounting invariants still hold.
 contract CreatorPoolBreakerInvariants is Test {
     CreatorPool internal pool;
-    DemoStablecoin internal coin;
+    MockCreatorCoin internal coin;
     DemoStablecoin internal base;
     CreatorPoolHandler internal handler;
 
     function setUp() public {
         vm.warp(1_800_000_000);
         address admin = makeAddr("multisig");
-        coin = new DemoStablecoin("Mock Creator Coin", "MCC");
+        address seeder = makeAddr("seeder");
+        coin = new MockCreatorCoin(seeder); // the creator makes the first deposit
         base = new DemoStablecoin("Demo USD", "dUSD");
         ICreatorPool.PoolParams memory p;
         p.swapFeeBps = 30;
@@ -425,7 +427,6 @@ contract CreatorPoolBreakerInvariants is Test {
         p.coolOff = 1 hours;
         pool = new CreatorPool(address(coin), address(base), admin, makeAddr("feeSplitter"), p);
         handler = new CreatorPoolHandler(pool, coin, base, admin);
-        address seeder = makeAddr("seeder");
         coin.mint(seeder, 1_000_000e18);
         base.mint(seeder, 100_000e6);
         vm.startPrank(seeder);

@@ -70,7 +70,7 @@ contract ViewReadingTrader is ITokenHooks {
 }
 
 /// @notice Adversarial review of {CreatorPool}: k with the whole fee leaving the reserves, the
-/// breaker's window across governance, first-deposit ratio griefing and its recovery, protections
+/// breaker's window across governance, first-deposit ratio griefing refused (creator only), protections
 /// keyed on `msg.sender`, views during a hooked token's callback.
 contract CreatorPoolSecurityTest is Test {
     uint256 internal constant BPS = 10_000;
@@ -88,7 +88,7 @@ contract CreatorPoolSecurityTest is Test {
 
     function setUp() public {
         vm.warp(1_800_000_000);
-        coin = new MockCreatorCoin();
+        coin = new MockCreatorCoin(lp); // lp is the creator: it seeds the pool
         base = new DemoStablecoin("Demo USD", "dUSD");
         pool = new CreatorPool(address(coin), address(base), admin, makeAddr("feeSplitter"), _fees(30, 1_667));
         _fund(lp);
@@ -209,50 +209,42 @@ contract CreatorPoolSecurityTest is Test {
 
     // ───────────────────────────── first deposit ─────────────────────────────
 
-    /// @notice Finding (not fixed, see the report): whoever holds a few coins before the creator's
-    /// first deposit can initialise a pool at an absurd ratio (1 coin unit : 1.002 base). The creator's
-    /// deposit at a sane ratio is refused by its minimums, and with a price-impact cap no swap can
-    /// repair the ratio (any sale into a 1-unit reserve is about 50% impact). Recovery needs the
-    /// multisig: lift the cap (and breaker), one arbitrage sale takes the griefer's base, then the
-    /// caps return. The attacker loses its deposit; the pool works afterwards.
-    function test_addLiquidity_firstDepositRatioGriefNeedsMultisig() public {
+    /// @notice Fixed finding: a holder of a few coins could once seed a fresh pool at an absurd ratio
+    /// (1 coin unit : 1.002 base) before the creator; the creator's deposit then failed its minimums
+    /// and the price-impact cap refused every repairing swap, so only the multisig could recover.
+    /// Now only the creator may make the first deposit: the griefer is refused, the creator seeds at
+    /// the price they choose, and anyone may then add at the pool's ratio.
+    function test_addLiquidity_firstDepositByNonCreatorReverts() public {
         CreatorPool fresh = new CreatorPool(address(coin), address(base), admin, makeAddr("fs"), _capped());
-        address creator = makeAddr("creator");
-        coin.mint(creator, 1_000_000e18);
-        base.mint(creator, 10_000e6);
-        vm.startPrank(creator);
-        coin.approve(address(fresh), type(uint256).max);
-        base.approve(address(fresh), type(uint256).max);
-        vm.stopPrank();
         vm.startPrank(attacker);
         coin.approve(address(fresh), type(uint256).max);
         base.approve(address(fresh), type(uint256).max);
-        fresh.addLiquidity(1, 1_002_001, 0, 0, attacker, block.timestamp); // sqrt = 1_001: 1 LP
+        vm.expectRevert(abi.encodeWithSelector(ICreatorPool.FirstDepositNotCreator.selector, attacker, lp));
+        fresh.addLiquidity(1, 1_002_001, 0, 0, attacker, block.timestamp);
         vm.stopPrank();
+        // Receiving the LP tokens is not enough either: the caller must be the creator.
+        vm.prank(attacker);
+        vm.expectRevert(abi.encodeWithSelector(ICreatorPool.FirstDepositNotCreator.selector, attacker, lp));
+        fresh.addLiquidity(500_000e18, 5_000e6, 0, 0, lp, block.timestamp);
+        assertEq(fresh.totalSupply(), 0, "nothing deposited");
 
-        // The creator's intended deposit (100 coins per base token) is refused by its minimums...
-        vm.prank(creator);
-        vm.expectRevert(abi.encodeWithSelector(ICreatorPool.InsufficientCoinAmount.selector, 4_990, 400_000e18));
-        fresh.addLiquidity(500_000e18, 5_000e6, 400_000e18, 4_000e6, creator, block.timestamp);
-        // ... and selling even 1 coin unit is a 50% impact.
-        vm.prank(creator);
-        vm.expectRevert(abi.encodeWithSelector(ICreatorPool.PriceImpactTooHigh.selector, 4_993, 1_000));
-        fresh.swapExactIn(address(coin), 1, 0, creator, block.timestamp);
-
-        // Recovery: the multisig lifts the caps, one sale arbitrages the griefer out, caps return.
-        vm.prank(admin);
-        fresh.setParams(_fees(30, 1_667));
-        vm.prank(creator);
-        uint256 out = fresh.swapExactIn(address(coin), 1e18, 0, creator, block.timestamp);
-        assertGt(out, 1_000_000, "the creator took the griefer's base");
-        vm.prank(admin);
-        fresh.setParams(_capped());
-        (uint112 rCoin, uint112 rBase,) = fresh.getReserves();
-        // Deposit at the then ratio; the pool trades normally again.
-        uint256 baseNeeded = PoolMath.quote(500_000e18, rCoin, rBase);
-        vm.prank(creator);
-        fresh.addLiquidity(500_000e18, baseNeeded + 1, 0, 0, creator, block.timestamp);
-        assertGt(fresh.balanceOf(creator), 1_000 * fresh.balanceOf(attacker), "the griefer's LP is negligible");
+        // The creator's intended deposit (100 coins per base token) passes its minimums.
+        vm.startPrank(lp);
+        coin.approve(address(fresh), type(uint256).max);
+        base.approve(address(fresh), type(uint256).max);
+        (uint256 c, uint256 b, uint256 minted) =
+            fresh.addLiquidity(500_000e18, 5_000e6, 400_000e18, 4_000e6, lp, block.timestamp);
+        vm.stopPrank();
+        assertEq(c, 500_000e18);
+        assertEq(b, 5_000e6);
+        assertEq(minted + fresh.MINIMUM_LIQUIDITY(), fresh.totalSupply());
+        // From then on anyone deposits at the pool's ratio, and trades pass the caps.
+        vm.prank(attacker);
+        (c, b,) = fresh.addLiquidity(1_000e18, 1_000e6, 0, 0, attacker, block.timestamp);
+        assertEq(c, 1_000e18);
+        assertEq(b, 10e6, "the creator's price holds");
+        vm.prank(attacker);
+        assertGt(fresh.swapExactIn(address(base), 10e6, 1, attacker, block.timestamp), 0);
     }
 
     function _capped() internal pure returns (ICreatorPool.PoolParams memory p) {

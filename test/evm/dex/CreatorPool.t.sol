@@ -20,15 +20,31 @@ interface IVmCool {
     function cool(address target) external;
 }
 
-/// @notice A freely mintable 18-decimal ERC-20 standing in for a creator coin (tests only).
+/// @notice A freely mintable 18-decimal ERC-20 standing in for a creator coin (tests only), with the
+/// `creator()` the pool reads to allow the first deposit.
 contract MockCreatorCoin is ERC20 {
-    constructor() ERC20("Mock Creator Coin", "MCC") {}
+    /// @notice The coin's creator: the only account allowed to make a pool's first deposit.
+    address public immutable creator;
+
+    constructor(address creator_) ERC20("Mock Creator Coin", "MCC") {
+        creator = creator_;
+    }
 
     /// @notice Mint `amount` to `to`. Open to anyone: tests only.
     /// @param to the account credited.
     /// @param amount the amount.
     function mint(address to, uint256 amount) external {
         _mint(to, amount);
+    }
+}
+
+/// @notice A {HookedToken} used as the pool's coin, with the `creator()` the first deposit needs.
+contract HookedCreatorCoin is HookedToken {
+    /// @notice The coin's creator: the only account allowed to make a pool's first deposit.
+    address public immutable creator;
+
+    constructor(address creator_) {
+        creator = creator_;
     }
 }
 
@@ -85,7 +101,7 @@ contract CreatorPoolTest is Test {
 
     function setUp() public {
         vm.warp(1_800_000_000);
-        coin = new MockCreatorCoin();
+        coin = new MockCreatorCoin(lp); // lp is the creator: it seeds every pool
         base = new DemoStablecoin("Demo USD", "dUSD");
         pool = new CreatorPool(address(coin), address(base), admin, splitter, _defaults());
         _fund(lp);
@@ -536,7 +552,7 @@ contract CreatorPoolTest is Test {
     }
 
     function test_swap_reentrancyRefused() public {
-        HookedToken hooked = new HookedToken();
+        HookedCreatorCoin hooked = new HookedCreatorCoin(lp);
         CreatorPool hookedPool = new CreatorPool(address(hooked), address(base), admin, splitter, _defaults());
         hooked.mint(lp, SEED_COIN);
         vm.startPrank(lp);
@@ -956,11 +972,12 @@ contract CreatorPoolTest is Test {
 
     function test_firstDepositor_inflationAttackDefeated() public {
         CreatorPool fresh = new CreatorPool(address(coin), address(base), admin, splitter, _defaults());
-        vm.startPrank(attacker);
+        vm.startPrank(lp);
         coin.approve(address(fresh), type(uint256).max);
         base.approve(address(fresh), type(uint256).max);
-        // Smallest possible first deposit, then a huge donation to inflate the share price.
-        (,, uint256 attackerLp) = fresh.addLiquidity(1_001, 1_001, 0, 0, attacker, block.timestamp);
+        // Only the creator may make the first deposit, so the would-be inflater is the creator: the
+        // smallest possible first deposit, then a huge donation to inflate the share price.
+        (,, uint256 attackerLp) = fresh.addLiquidity(1_001, 1_001, 0, 0, lp, block.timestamp);
         assertEq(attackerLp, 1);
         coin.transfer(address(fresh), 1_000_000e18);
         base.transfer(address(fresh), 1_000_000e6);
@@ -980,8 +997,8 @@ contract CreatorPoolTest is Test {
         assertApproxEqAbs(backCoin, c, 1);
         assertApproxEqAbs(backBase, b, 1);
         // The attacker's single LP unit redeems its own 1 unit of each, nothing of the donation.
-        vm.prank(attacker);
-        (backCoin, backBase) = fresh.removeLiquidity(attackerLp, 0, 0, attacker, block.timestamp);
+        vm.prank(lp);
+        (backCoin, backBase) = fresh.removeLiquidity(attackerLp, 0, 0, lp, block.timestamp);
         assertEq(backCoin, 1);
         assertEq(backBase, 1);
     }
