@@ -29,3 +29,11 @@ export async function eventually<T>(check: () => Promise<T>, timeout = INDEXER_T
     }
   }
 }
+
+/** Opens the #/stacks page, connects the fake Stacks wallet (./wallets.ts) and waits for the section `testId`. */
+export async function openStacksPage(page: Page, webUrl: string, testId: string) {
+  await page.goto(`${webUrl}/#/stacks`);
+  await page.getByRole("button", { name: "Connect Stacks wallet" }).click();
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
+  await page.getByTestId(testId).waitFor();
+}

@@ -73,7 +73,7 @@ export class TestWallets {
           ],
         };
       }
-      if (method === "stx_callContract") return { txid: FAKE_TXID };
+      if (method === "stx_callContract" || method === "stx_deployContract") return { txid: FAKE_TXID };
       if (method === "stx_signStructuredMessage") return { signature: FAKE_STX_SIGNATURE, publicKey: "03".padEnd(66, "2") };
       throw new Error(`unsupported ${method}`);
     });

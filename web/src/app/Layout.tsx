@@ -20,6 +20,11 @@ const LeaderboardPage = lazy(() => import("../features/badges/LeaderboardPage.ts
 // The DAO (proposals, builder, treasury) and WORX staking.
 const DaoPage = lazy(() => import("../features/dao/DaoPage.tsx"));
 const StakingPage = lazy(() => import("../features/staking/StakingPage.tsx"));
+// Creator coins and the DEX (the trade page loads the chart library on its own, later still).
+const CreatorsPage = lazy(() => import("../features/dex/CreatorsPage.tsx"));
+const CreatorPage = lazy(() => import("../features/dex/CreatorPage.tsx"));
+const TradePage = lazy(() => import("../features/dex/TradePage.tsx"));
+const PortfolioPage = lazy(() => import("../features/dex/PortfolioPage.tsx"));
 
 const titles: Partial<Record<Route, string>> = {
   escrows: "Escrows",
@@ -28,6 +33,8 @@ const titles: Partial<Record<Route, string>> = {
   badges: "Badges",
   dao: "DAO",
   staking: "Staking",
+  creators: "Creators",
+  portfolio: "Portfolio",
   arbiter: "Disputes",
   stacks: "Stacks",
   admin: "Admin",
@@ -43,6 +50,10 @@ const pages: Partial<Record<Route, () => ReactNode>> = {
   leaderboard: () => <LeaderboardPage />,
   dao: () => <DaoPage />,
   staking: () => <StakingPage />,
+  creators: () => <CreatorsPage />,
+  creator: () => <CreatorPage />,
+  trade: () => <TradePage />,
+  portfolio: () => <PortfolioPage />,
 };
 
 export function Layout() {
@@ -55,7 +66,7 @@ export function Layout() {
         </a>
         <nav aria-label="Main">
           {(Object.keys(titles) as Route[]).map((r) => (
-            <a key={r} href={hrefOf(r)} aria-current={route === r || (route === "escrow" && r === "escrows") ? "page" : undefined}>
+            <a key={r} href={hrefOf(r)} aria-current={route === r || (route === "escrow" && r === "escrows") || ((route === "creator" || route === "trade") && r === "creators") ? "page" : undefined}>
               {titles[r]}
             </a>
           ))}

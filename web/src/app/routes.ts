@@ -5,11 +5,27 @@
  * freelancer's work history and badges (default: the connected account), `#/badges` every badge,
  * `#/leaderboard` freelancers ranked, `#/dao` the DAO's proposals (`#/dao/proposal/<caip2>/<id>` one
  * proposal, `#/dao/new` the proposal builder, `#/dao/treasury` the treasury), `#/staking` WORX:
- * delegation, staking, rewards. Everything but the list is lazy-loaded.
+ * delegation, staking, rewards; `#/creators` creator coins (`#/creator/<caip2>/<handle or id>` one
+ * creator, `#/trade/<caip2>/<coin>` one coin's market), `#/portfolio` my creator coins. Everything but
+ * the list is lazy-loaded.
  */
 import { useSyncExternalStore } from "react";
 
-export type Route = "escrows" | "escrow" | "arbiter" | "stacks" | "admin" | "profile" | "badges" | "leaderboard" | "dao" | "staking";
+export type Route =
+  | "escrows"
+  | "escrow"
+  | "arbiter"
+  | "stacks"
+  | "admin"
+  | "profile"
+  | "badges"
+  | "leaderboard"
+  | "dao"
+  | "staking"
+  | "creators"
+  | "creator"
+  | "trade"
+  | "portfolio";
 
 export interface Location {
   route: Route;
@@ -18,7 +34,7 @@ export interface Location {
   query: URLSearchParams;
 }
 
-const named: readonly Route[] = ["escrow", "arbiter", "stacks", "admin", "profile", "badges", "leaderboard", "dao", "staking"];
+const named: readonly Route[] = ["escrow", "arbiter", "stacks", "admin", "profile", "badges", "leaderboard", "dao", "staking", "creators", "creator", "trade", "portfolio"];
 
 function parse(hash: string): Location {
   const body = hash.replace(/^#\/?/, "");

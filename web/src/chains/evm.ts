@@ -19,7 +19,10 @@ export type WorxContract =
   | "TimelockController"
   | "FeeSplitter"
   | "WorkRewards"
-  | "StakingFeeDiscount";
+  | "StakingFeeDiscount"
+  // Creator coins and the DEX (issue 7): coins and pools have no fixed address (the factory makes them).
+  | "MetricsOracle"
+  | "CreatorCoinFactory";
 
 interface Deployment {
   readonly chainId: number;

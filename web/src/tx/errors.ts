@@ -2,7 +2,8 @@
  * Why a write failed, in words. Revert data is decoded against the generated ABIs (the escrow, the
  * ERC-20 errors it can bubble up, the multisig that administers it, and the badges with their
  * ERC-721 errors; the DAO: WORX token, governor, timelock, fee splitter, work rewards, staking fee
- * discount, with OpenZeppelin's Governor / Timelock / ERC-20 / ERC-5805 errors); every custom error has a
+ * discount, with OpenZeppelin's Governor / Timelock / ERC-20 / ERC-5805 errors; the creator-coin DEX:
+ * metrics oracle, coin factory, creator coins and their pools); every custom error has a
  * sentence, and the `switch` is exhaustive, so a new error in a contract breaks the type check
  * until it gets one.
  */
@@ -21,8 +22,12 @@ import {
   type Hex,
 } from "viem";
 import {
+  creatorCoinAbi,
+  creatorCoinFactoryAbi,
+  creatorPoolAbi,
   demoStablecoinAbi,
   feeSplitterAbi,
+  metricsOracleAbi,
   milestoneEscrowAbi,
   stakingFeeDiscountAbi,
   timelockControllerAbi,
@@ -33,8 +38,9 @@ import {
   worxTokenAbi,
 } from "../../../generated/abis.ts";
 
-// generated/abis.ts is one module, bundled whole with the first page: listing the DAO's ABIs here
-// costs no extra chunk, and keeps every error decodable wherever a write happens.
+// generated/abis.ts is one module, bundled whole with the first page (measured: the DEX pages'
+// ABIs land in the first chunk whether or not they are listed here): listing the DAO's and the
+// DEX's ABIs costs no extra chunk, and keeps every error decodable wherever a write happens.
 const errorAbi = [
   ...milestoneEscrowAbi,
   ...demoStablecoinAbi,
@@ -46,6 +52,10 @@ const errorAbi = [
   ...feeSplitterAbi,
   ...workRewardsAbi,
   ...stakingFeeDiscountAbi,
+  ...metricsOracleAbi,
+  ...creatorCoinFactoryAbi,
+  ...creatorCoinAbi,
+  ...creatorPoolAbi,
 ].filter((item) => item.type === "error");
 type KnownError = DecodeErrorResultReturnType<typeof errorAbi>;
 
@@ -73,6 +83,10 @@ export interface ExplainContext {
   treasury?: string;
   /** Formats WORX amounts (stakes, votes, thresholds); default: the raw wei. */
   formatWorx?: (amount: bigint) => string;
+  /** A swap's output token (`formatAmount` is its input token); default: raw units. */
+  formatOutput?: (amount: bigint) => string;
+  /** The DEX's base token (daily volume limits are valued in it); default: `formatAmount`. */
+  formatBase?: (amount: bigint) => string;
 }
 
 /** IGovernor.ProposalState, as the end of "The proposal is …". */
@@ -140,6 +154,8 @@ export const CRITERIA_NAMES: readonly [bit: number, name: string][] = [
 ];
 const roleName = (role: Hex) => (role === zeroHash ? "DEFAULT_ADMIN_ROLE" : (ROLE_NAMES.find((n) => keccak256(toHex(n)) === role) ?? role));
 /** A duration in seconds for people: "1 h", "3 d", "36 h". */
+/** ICreatorPool: a halt until type(uint40).max lasts until the multisig resumes. */
+const haltEnd = (until: number | bigint) => (BigInt(until) >= (1n << 40n) - 1n ? "until the protocol's multisig resumes it" : `until ${when(BigInt(until))}`);
 const span = (seconds: bigint) => {
   const s = Number(seconds);
   if (s % 86_400 === 0) return `${s / 86_400} d`;
@@ -151,6 +167,8 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
   const amount = (value: bigint) => (ctx.formatAmount ? ctx.formatAmount(value) : value.toString());
   const worx = (value: bigint) => (ctx.formatWorx ? ctx.formatWorx(value) : `${formatEther(value)} WORX`);
   const percent = (bps: number | bigint) => `${Number(bps) / 100}%`;
+  const output = (value: bigint) => (ctx.formatOutput ? ctx.formatOutput(value) : value.toString());
+  const baseAmount = (value: bigint) => (ctx.formatBase ? ctx.formatBase(value) : amount(value));
   switch (error.errorName) {
     case "EscrowNotFound":
       return `Escrow #${error.args[0]} does not exist on this chain.`;
@@ -244,6 +262,9 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     case "TooManyOwners":
       return `The multisig can have at most ${error.args[1]} owners (this would make ${error.args[0]}).`;
     case "InvalidThreshold":
+      // Two contracts name an error so: the metrics oracle's milestone (index, followers) and the multisig's approvals.
+      if (error.args.length === 2)
+        return `A milestone threshold of ${error.args[1]} followers (milestone ${error.args[0] + 1n}) is invalid: new thresholds must be above zero, strictly ascending, above the last existing one, and at most 64 in all.`;
       return `A ${classWords[error.args[0]] ?? ""} threshold of ${error.args[1]} is invalid: it must be between 1 and the ${error.args[2]} owners.`;
     case "RemovalBelowThreshold":
       return `Removing ${error.args[0]} would leave ${error.args[1]} owners, fewer than a threshold of ${error.args[2]}: lower that threshold first.`;
@@ -344,7 +365,12 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     case "CheckpointUnorderedInsertion":
       return "The vote checkpoints refused an out-of-order update.";
     case "SafeCastOverflowedUintDowncast":
+    case "SafeCastOverflowedIntDowncast":
       return `A number is too large for the contract (it must fit in ${error.args[0]} bits).`;
+    case "SafeCastOverflowedIntToUint":
+      return "A negative number reached the contract where only positive ones are allowed.";
+    case "SafeCastOverflowedUintToInt":
+      return "A number is too large for the contract's signed arithmetic.";
     // WorxGovernor (contracts/interfaces/IWorxGovernor.sol) and OpenZeppelin's Governor
     case "GovernorInsufficientProposerVotes":
       return `Proposing needs at least ${worx(error.args[2])} of votes (the proposal threshold); ${error.args[0]} has ${worx(error.args[1])}. Votes count only once delegated (to yourself or someone else) before the proposal.`;
@@ -401,7 +427,8 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     case "InvalidShare":
       return `A share of ${percent(error.args[0])} is invalid: it is 0 to 100%.`;
     case "ZeroAddress":
-      return "The treasury and the operations payee must be non-zero addresses.";
+      // FeeSplitter, the coin factory, creator coins and pools share this error.
+      return "An address that must be set is the zero address (a treasury or payee, a creator, a token, an oracle or a fee recipient).";
     case "NothingOwed":
       return `Nothing is owed to ${error.args[1]} in this token yet: fees are owed after they are collected and split.`;
     // WorkRewards (contracts/interfaces/IWorkRewards.sol)
@@ -418,6 +445,96 @@ function sentence(error: KnownError, ctx: ExplainContext): string {
     // StakingFeeDiscount (contracts/interfaces/IStakingFeeDiscount.sol)
     case "InvalidDiscountTiers":
       return `Discount tier ${error.args[0] + 1n} is invalid: at most 8 tiers, staking power strictly increasing, discounts non-decreasing and at most 100%.`;
+    // MetricsOracle (contracts/interfaces/IMetricsOracle.sol)
+    case "ZeroCreator":
+      return "The report names no creator wallet (the zero address).";
+    case "CreatorMismatch":
+      return `This creator is bound to the wallet ${error.args[1]} by its first report; a report naming ${error.args[2]} is refused. A creator who changes wallets needs a new creator id.`;
+    case "NonceNotIncreasing":
+      return `This report's nonce (${error.args[1]}) is not above the creator's last one (${error.args[2]}): a replayed or reordered report is refused. Reporters number each creator's reports in strictly increasing order.`;
+    case "ObservationNotIncreasing":
+      return `This report was observed at ${when(error.args[1])}, not after the creator's last report (${when(error.args[2])}): out-of-order reports are refused.`;
+    case "ObservationInFuture":
+      return `This report is dated ${when(error.args[0])}, after the chain's current time (${when(error.args[1])}): the reporter's clock runs ahead of the chain.`;
+    case "StaleObservation":
+      return `This report was observed at ${when(error.args[0])}, too long ago: the oracle accepts observations from ${when(error.args[1])} on. Observe again and resend.`;
+    case "InvalidLaunchMilestone":
+      return `There is no milestone ${error.args[0] + 1n} to gate launches: the oracle has ${error.args[1]}.`;
+    case "InvalidMaxAge":
+      return "A maximum report age of zero would make every report stale.";
+    // CreatorCoinFactory (contracts/interfaces/ICreatorCoinFactory.sol)
+    case "NotCreator":
+      return /^0x0{40}$/.test(error.args[2])
+        ? "No metrics were reported for this creator yet, so no wallet may launch its coin: the platform's reporters bind a creator to its wallet with its first report."
+        : `Only the creator's wallet ${error.args[2]} can launch this coin; you are signed in as ${error.args[1]}.`;
+    case "LaunchMilestoneNotReached":
+      return `This creator has not reached the launch milestone (milestone ${error.args[1] + 1n}) yet: its coin can be launched once the oracle reports it.`;
+    case "AlreadyLaunched":
+      return `This creator already launched its coin (${error.args[1]}): a creator launches once.`;
+    case "UnknownCoin":
+      return `${error.args[0]} is not a coin launched by the Worx coin factory.`;
+    case "InvalidPoolParams":
+      return "These default pool parameters are out of range: a swap fee above the maximum, a protocol share or impact cap above 100%, or a circuit breaker without a window or a cool-off.";
+    // CreatorCoin (contracts/interfaces/ICreatorCoin.sol)
+    case "NotFactory":
+      return `Only the coin's factory can do this; ${error.args[0]} can't.`;
+    case "NothingToRelease":
+      return `This coin's schedule releases nothing at milestone ${error.args[0] + 1n}.`;
+    case "AlreadyReleased":
+      return `The supply scheduled for milestone ${error.args[0] + 1n} was already released to the creator (each release happens once).`;
+    case "MilestoneNotReached":
+      return `The creator has not reached milestone ${error.args[0] + 1n} yet: its supply is released once the oracle reports it.`;
+    case "SupplyTooLarge":
+      return `The initial supply plus every release (${formatEther(error.args[0])} coins) is above the maximum of 2^112 − 1 units, the pool's reserve bound: lower them.`;
+    case "TooManyReleases":
+      return `A coin can schedule at most 64 releases; this schedule has ${error.args[0]}.`;
+    case "InvalidHolderShare":
+      return `A holders' share of ${percent(error.args[0])} is invalid: it is 0 to 100%.`;
+    case "InvalidDeposit":
+      return error.args[0] === 0n
+        ? "Enter a revenue amount above zero."
+        : `The coin received ${amount(error.args[1])} instead of ${amount(error.args[0])}: tokens that take a fee on transfer are not supported.`;
+    case "NothingToClaim":
+      return `${error.args[0]} has no revenue to claim from this coin: holders earn when the creator deposits revenue, pro rata to their balances at that moment.`;
+    case "ExclusionUnchanged":
+      return `${error.args[0]} is already ${error.args[1] ? "excluded from" : "included in"} this coin's revenue sharing.`;
+    // CreatorPool (contracts/interfaces/ICreatorPool.sol)
+    case "IdenticalTokens":
+      return "A pool's coin and base token must be different tokens.";
+    case "InvalidParams":
+      return "These pool parameters are out of range: a swap fee above the maximum, a protocol share or impact cap above 100%, or a circuit breaker without a window or a cool-off.";
+    case "Expired":
+      return `The trade's deadline (${when(error.args[0])}) passed before it was mined: nothing was traded. Send it again with a later deadline.`;
+    case "InvalidToken":
+      return `${error.args[0]} is neither this pool's coin nor its base token.`;
+    case "InsufficientOutput":
+      return `The price moved: this trade would now pay ${output(error.args[0])}, below your minimum of ${output(error.args[1])} (your slippage tolerance). Nothing was traded; review the new quote.`;
+    case "ExcessiveInput":
+      return `The price moved: this trade would now cost ${amount(error.args[0])}, above your maximum of ${amount(error.args[1])} (your slippage tolerance). Nothing was traded; review the new quote.`;
+    case "InsufficientLiquidity":
+      return "The pool can't serve this trade: it has no liquidity yet, or you asked for its whole reserve or more.";
+    case "InsufficientLiquidityMinted":
+      return "This deposit is too small to mint liquidity tokens (a first deposit must exceed the 1,000 units the pool locks forever).";
+    case "InsufficientLiquidityBurned":
+      return "Removing this little liquidity would pay out nothing of one of the tokens: remove more.";
+    case "InsufficientCoinAmount":
+      return `The pool's ratio moved: this would move only ${formatEther(error.args[0])} coins, below your minimum of ${formatEther(error.args[1])}. Nothing changed; try again at the new ratio.`;
+    case "InsufficientBaseAmount":
+      return `The pool's ratio moved: this would move only ${baseAmount(error.args[0])}, below your minimum of ${baseAmount(error.args[1])}. Nothing changed; try again at the new ratio.`;
+    case "TransferAmountMismatch":
+      return `The pool received ${error.args[2]} units of ${error.args[0]} instead of ${error.args[1]}: tokens that take a fee on transfer are not supported.`;
+    case "FirstDepositNotCreator":
+      return `Only the coin's creator (${error.args[1]}) can make the pool's first deposit: it sets the opening price. Add liquidity at the pool's ratio once the creator has seeded it.`;
+    case "ReserveOverflow":
+      return "The pool's reserves would exceed their maximum (2^112 − 1 units): the amount is far too large.";
+    case "PoolHalted":
+      return `Trading in this pool is halted ${haltEnd(error.args[0])}: the price moved beyond the circuit breaker's bound, or the protocol's multisig halted it. Swaps resume on their own then; liquidity can still be added or removed.`;
+    case "DailyLimitExceeded":
+      return `This trade would pass your daily limit in this pool: you have traded ${baseAmount(error.args[1])} today (UTC) of the ${baseAmount(error.args[2])} allowed per address. The limit resets at 00:00 UTC.`;
+    case "CooldownActive":
+      return `You traded in this pool too recently: it allows your next trade from ${when(error.args[1])} (a cooldown between an address's trades).`;
+    case "PriceImpactTooHigh":
+      return `This trade would move the price by ${percent(error.args[0])}, above the pool's cap of ${percent(error.args[1])} per trade: split it into smaller trades or trade less.`;
     case "ERC20InvalidApprover":
     case "ERC20InvalidReceiver":
     case "ERC20InvalidSender":

@@ -7,8 +7,10 @@
  */
 import { decodeFunctionData, formatEther, keccak256, toFunctionSelector, toHex, zeroHash, type Abi, type AbiFunction, type Address, type Hex } from "viem";
 import {
+  creatorCoinFactoryAbi,
   demoStablecoinAbi,
   feeSplitterAbi,
+  metricsOracleAbi,
   milestoneEscrowAbi,
   stakingFeeDiscountAbi,
   timelockControllerAbi,
@@ -51,6 +53,8 @@ const abiByContract: Record<WorxContract, Abi> = {
   FeeSplitter: feeSplitterAbi,
   WorkRewards: workRewardsAbi,
   StakingFeeDiscount: stakingFeeDiscountAbi,
+  MetricsOracle: metricsOracleAbi,
+  CreatorCoinFactory: creatorCoinFactoryAbi,
 };
 
 export function abiOf(contract: string): Abi | undefined {

@@ -54,6 +54,7 @@ import { useStacksTx } from "./useStacksTx.ts";
 
 const StacksDaoSection = lazy(() => import("../../dao/stacks/StacksDaoSection.tsx"));
 const StacksMultisigSection = lazy(() => import("../../admin/stacks/StacksMultisigSection.tsx"));
+const StacksDexSection = lazy(() => import("../../dex/stacks/StacksDexSection.tsx"));
 
 const STX = { symbol: "STX", decimals: 6 };
 const fmt = (v: bigint) => formatAmount(v, STX);
@@ -184,6 +185,9 @@ export default function StacksEscrowPage() {
           </Suspense>
           <Suspense fallback={<p className="muted">Loading the Stacks multisig…</p>}>
             <StacksMultisigSection d={deployment} me={address} />
+          </Suspense>
+          <Suspense fallback={<p className="muted">Loading Stacks creator coins…</p>}>
+            <StacksDexSection d={deployment} me={address} />
           </Suspense>
         </>
       ) : null}

@@ -1,6 +1,6 @@
 /**
  * Clarity error codes of clarity/contracts/escrow.clar (u1000–u1045), multisig.clar (u2000–u2043), badges.clar (u3000–u3033) and
- * the DAO's contracts in clarity/contracts/dao/ (u4000–u4601), documented there, and wallet
+ * the DAO's contracts in clarity/contracts/dao/ (u4000–u4601), the DEX's in clarity/contracts/dex/ (u5000–u5333), documented there, and wallet
  * errors of @stacks/connect, in words — the same sentences as the EVM side where they mirror it.
  */
 import { USER_REJECTED } from "../../../tx/errors.ts";
@@ -140,7 +140,79 @@ const clarityErrors: Record<number, string> = {
   4506: "This badge does not exist (never minted, or burnt).",
   // staking-fee-discount
   4600: "Only the DAO can change the staking discount tiers.",
-  4601: "Invalid discount tiers: minimums must increase, discounts must not decrease, and a discount is at most 100%.",
+  4601: "Invalid discount tiers: minimums must increase, discounts must not decrease, and a discount is at most 100%.",  // creator coins and the DEX (clarity/contracts/dex/): metrics-oracle
+  5000: "Only the metrics oracle's admin (the multisig) can change its settings, from its own account.",
+  5001: "Only an authorized metrics reporter can post creator metrics.",
+  5002: "The multisig's payload is not a metrics-oracle action.",
+  5003: "The address must be a principal of this network other than the oracle itself.",
+  5010: "A creator's wallet must be a standard address of this network.",
+  5011: "This creator id is bound to another wallet by its first report: a creator changing wallets needs a new id.",
+  5012: "This report's nonce is not above the creator's last one: it was replayed or arrived out of order.",
+  5013: "This report was observed no later than the creator's last one: reports must arrive in order.",
+  5014: "This report was observed after the block's time: the reporter's clock runs ahead of the chain.",
+  5015: "This report is too old (older than the oracle's maximum age): observe again and resend.",
+  5020: "Milestone thresholds must be above zero, strictly ascending, above the last one, and at most 64 in all.",
+  5021: "The launch milestone must be one of the oracle's milestones.",
+  5022: "The maximum report age must be between 1 second and 2^32 - 1 seconds.",
+  // creator-coin (the template every creator deploys)
+  5100: "Only the factory that launched this coin can change its revenue exclusions.",
+  5101: "Only the account that deployed this coin contract can launch it: launch from the wallet that deployed it.",
+  5102: "This coin contract was already initialized: deploy a new copy of the template and launch that one.",
+  5103: "This coin contract is not launched yet: launch it through the creator factory first.",
+  5104: "Only the owner of these coins (the signer or the calling contract) can transfer them.",
+  5110: "This coin schedules no supply for that milestone (before or at the launch milestone, past the schedule, or a zero amount).",
+  5111: "This milestone's supply was already released: each release happens once.",
+  5112: "The oracle does not report this milestone reached yet for the creator: the release waits for it.",
+  5113: "The initial supply plus every scheduled release is above the coin's bound (10^17 units): lower the amounts.",
+  5114: "The holders' share of revenue can't be more than 100%.",
+  5115: "This is not the oracle the coin was launched with: pass the DEX's metrics oracle.",
+  5120: "A revenue deposit must be more than zero, and the base token must deliver exactly that amount.",
+  5121: "You have no revenue to claim from this coin: holders earn a share of each deposit made while they hold coins.",
+  5122: "This account is already in that revenue-sharing state.",
+  5123: "That is not this coin's base token: deposits and claims are in the pool's stablecoin.",
+  5124: "The base-token transfer failed: check your balance.",
+  5125: "The base token tried to move more than the payment out of the coin contract, so the claim was reverted: don't use this token.",
+  // creator-factory
+  5200: "Only the creator factory's admin (the multisig) can change its settings, from its own account.",
+  5201: "The multisig's payload is not a creator-factory action.",
+  5202: "The address must be a principal of this network other than the factory itself (and a base token must be a contract).",
+  5203: "These pool parameters are out of range (fee above 10%, shares above 100%, or a circuit breaker with no window or cool-off).",
+  5204: "The base token can't change once a coin is launched: every pool shares it.",
+  5205: "Governance recorded no revenue exclusion for this coin and account.",
+  5210: "Only the creator's wallet (bound by the oracle's first report for this creator id) can launch its coin, from its own account.",
+  5211: "The creator has not reached the launch milestone yet: the coin can be launched once the oracle reports it.",
+  5212: "This creator already launched a coin: one coin per creator.",
+  5213: "This coin was not launched through the creator factory.",
+  5214: "This contract is not an exact copy of the coin template: deploy clarity/contracts/dex/creator-coin.clar byte for byte as Clarity 4, then launch it.",
+  5215: "The factory has no base token yet: governance must set it before the first launch.",
+  // creator-pool
+  5300: "Only the pools' admin (the multisig) can change a pool's settings, halt or resume it, from its own account.",
+  5301: "Pools are registered only by the creator factory, at launch.",
+  5302: "The multisig's payload is not a creator-pool action.",
+  5303: "This coin already has a pool.",
+  5304: "This coin has no pool: it was not launched through the creator factory.",
+  5305: "These pool parameters are out of range (fee above 10%, shares above 100%, or a circuit breaker with no window or cool-off).",
+  5306: "The address must be a principal of this network other than the pools contract itself.",
+  5307: "A pool's coin and base token must differ.",
+  5310: "The swap's deadline passed before it was mined: get a new quote and send it again.",
+  5311: "The amount must be more than zero.",
+  5312: "That token is not this pool's coin or base token.",
+  5313: "The price moved: this swap would pay less than your minimum (min-out), so it was refused. Get a new quote.",
+  5314: "The price moved: this swap would cost more than your maximum (max-in), so it was refused. Get a new quote.",
+  5315: "The pool has too little liquidity for this trade (or none yet): an exact-out swap can't take the whole reserve.",
+  5316: "This deposit would mint no LP shares: the first deposit must be worth more than 1,000 LP units — deposit more.",
+  5317: "Removing this few LP shares would pay nothing of a token: remove more.",
+  5318: "The pool's ratio moved: the coin amount is below your minimum. Try again with the new ratio.",
+  5319: "The pool's ratio moved: the base-token amount is below your minimum. Try again with the new ratio.",
+  5320: "The token delivered a different amount than sent (fee-on-transfer or rebasing tokens are not supported).",
+  5321: "An amount or a reserve would exceed the pool's bound (10^17 units).",
+  5322: "You don't hold that many LP shares of this pool.",
+  5323: "A token transfer failed: check your balance.",
+  5324: "A token tried to move more than the payment out of the pools contract, so the trade was reverted: don't use this token.",
+  5330: "Swaps on this pool are halted (circuit breaker or the multisig): wait for the halt to end.",
+  5331: "This trade would take your trading volume today above the pool's daily limit: it resets at 00:00 UTC.",
+  5332: "You traded on this pool too recently: wait for the cooldown between trades to end.",
+  5333: "This trade's price impact is above the pool's cap: split it into smaller trades.",
 };
 
 /** A sentence for a Clarity `(err uN)` result, e.g. from a tx's `tx_result.repr`. */
