@@ -74,7 +74,9 @@ function expectedCandles(swaps: SwapFact[], seconds: bigint) {
     const bucket = sw.time - (sw.time % seconds);
     const c = out.get(bucket);
     if (!c) {
-      out.set(bucket, { time: s(bucket), open: sw.priceAfter, high: sw.priceAfter, low: sw.priceAfter, close: sw.priceAfter, volumeBase: sw.amountBase, volumeCoin: sw.amountCoin, trades: 1 });
+      // Opens at the price before the bucket's first swap (the previous close).
+      const [high, low] = sw.priceAfter > sw.priceBefore ? [sw.priceAfter, sw.priceBefore] : [sw.priceBefore, sw.priceAfter];
+      out.set(bucket, { time: s(bucket), open: sw.priceBefore, high, low, close: sw.priceAfter, volumeBase: sw.amountBase, volumeCoin: sw.amountCoin, trades: 1 });
     } else {
       c.high = sw.priceAfter > c.high ? sw.priceAfter : c.high;
       c.low = sw.priceAfter < c.low ? sw.priceAfter : c.low;
@@ -621,6 +623,7 @@ describe("DEX indexer on PGlite and PostgreSQL (Hardhat node + ponder start)", {
     const haltedUntil = await read<number>(launched.pool, pool.abi, "haltedUntil");
     assert.ok(BigInt(haltedUntil) > (await chainTime(chain)));
     const [reserveCoin, reserveBase] = await read<[bigint, bigint, number]>(launched.pool, pool.abi, "getReserves");
+    const seeded = (1_000n * DUSD * COIN) / (50_000n * COIN); // carol's first deposit's price, before alice's buy
     for (const ix of stack.running()) {
       await waitForBlock(ix, last.blockNumber);
       const list = await api(ix, `/dex/${CHAIN}/coins`);
@@ -636,7 +639,7 @@ describe("DEX indexer on PGlite and PostgreSQL (Hardhat node + ponder start)", {
       const detail = await api(ix, `/dex/${CHAIN}/coins/${launched.coin}`);
       assert.deepEqual([detail.pool.halted, detail.pool.haltedUntil, detail.breakerEvents[0].kind, detail.breakerEvents[0].actor], [true, s(haltedUntil), "halted", lower(facts.multisig)]);
       const candles = await api(ix, `/dex/${CHAIN}/coins/${launched.coin}/candles?interval=1d`);
-      assert.deepEqual(candles.items.map((c: any) => [c.open, c.close, c.trades]), [[s((reserveBase * COIN) / reserveCoin), s((reserveBase * COIN) / reserveCoin), 1]]);
+      assert.deepEqual(candles.items.map((c: any) => [c.open, c.close, c.trades]), [[s(seeded), s((reserveBase * COIN) / reserveCoin), 1]]);
     }
   });
 

@@ -1,8 +1,9 @@
 /**
- * OHLC candles (`candle`) of a pool's swaps, one row per pool, interval and bucket with swaps. A
- * swap's price is its `priceAfter` (base units per whole coin): the bucket's first swap opens it,
- * every swap moves high, low and close and adds its volumes. Called by pool.ts for each swap, in
- * chain order.
+ * OHLC candles (`candle`) of a pool's swaps, one row per pool, interval and bucket with swaps.
+ * Prices are the pool's (base units per whole coin): a bucket opens at the price before its first
+ * swap (the previous close, as AMM charts draw it, so a one-trade bucket shows its move), every swap
+ * moves high, low and close to its `priceAfter` and adds its volumes. Called by pool.ts for each
+ * swap, in chain order.
  */
 import { candle } from "ponder:schema";
 import type { CandleInterval } from "ponder:schema";
@@ -21,6 +22,7 @@ export const bucketOf = (time: bigint, interval: CandleInterval) => time - (time
 export interface CandleTrade {
   pool: Address;
   time: bigint;
+  priceBefore: bigint;
   price: bigint;
   amountBase: bigint;
   amountCoin: bigint;
@@ -28,7 +30,8 @@ export interface CandleTrade {
 
 export async function recordCandles(context: DexContext, trade: CandleTrade): Promise<void> {
   const chainId = caip2(context);
-  const { price } = trade;
+  const { price, priceBefore } = trade;
+  const [high, low] = price > priceBefore ? [price, priceBefore] : [priceBefore, price];
   for (const interval of CANDLE_INTERVALS) {
     const bucket = bucketOf(trade.time, interval);
     await context.db
@@ -39,9 +42,9 @@ export async function recordCandles(context: DexContext, trade: CandleTrade): Pr
         pool: lower(trade.pool),
         interval,
         bucket,
-        open: price,
-        high: price,
-        low: price,
+        open: priceBefore,
+        high,
+        low,
         close: price,
         volumeBase: trade.amountBase,
         volumeCoin: trade.amountCoin,

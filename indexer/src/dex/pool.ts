@@ -102,6 +102,8 @@ ponder.on("CreatorPool:Swapped", async ({ event, context }) => {
     ? [p.reserveCoin + amountIn - protocolFee, p.reserveBase - amountOut]
     : [p.reserveCoin - amountOut, p.reserveBase + amountIn - protocolFee];
   const priceAfter = priceOf(reserveCoin, reserveBase)!;
+  // Copied now: rows from context.db.find change in place with the pool update below.
+  const priceBefore = p.price!;
   const [amountBase, amountCoin] = sell ? [amountOut, amountIn] : [amountIn, amountOut];
   await context.db.insert(swap).values({
     id: logKey(chainId, event),
@@ -117,7 +119,7 @@ ponder.on("CreatorPool:Swapped", async ({ event, context }) => {
     protocolFee,
     amountBase,
     amountCoin,
-    priceBefore: p.price,
+    priceBefore,
     priceAfter,
     reserveCoinAfter: reserveCoin,
     reserveBaseAfter: reserveBase,
@@ -140,7 +142,7 @@ ponder.on("CreatorPool:Swapped", async ({ event, context }) => {
     lastSwapAt: at,
     updatedAt: at,
   });
-  await recordCandles(context, { pool: event.log.address, time: at, price: priceAfter, amountBase, amountCoin });
+  await recordCandles(context, { pool: event.log.address, time: at, priceBefore, price: priceAfter, amountBase, amountCoin });
 
   if (sell) {
     // The pool pulled the sold coins from the trader just before: that transfer removed their cost.

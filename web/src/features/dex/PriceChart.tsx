@@ -44,20 +44,14 @@ export default function PriceChart({ candles, baseDecimals, baseSymbol }: { cand
     if (!c) return;
     const sorted = [...candles].sort((a, b) => Number(a.time) - Number(b.time));
     c.price.setData(
-      sorted.map((k, i) => {
-        // The indexer's candles are built from the prices after each swap, so a bucket's first trade
-        // would not show its own move: draw each candle from the previous close (the price the
-        // bucket's first trade started from; liquidity changes keep the price) to its close.
-        const close = priceNumber(k.close, baseDecimals);
-        const open = i > 0 ? priceNumber(sorted[i - 1]!.close, baseDecimals) : priceNumber(k.open, baseDecimals);
-        return {
-          time: Number(k.time) as UTCTimestamp,
-          open,
-          high: Math.max(priceNumber(k.high, baseDecimals), open),
-          low: Math.min(priceNumber(k.low, baseDecimals), open),
-          close,
-        };
-      }),
+      // The indexer opens each candle at the price before its first swap, so a one-trade bucket shows its move.
+      sorted.map((k) => ({
+        time: Number(k.time) as UTCTimestamp,
+        open: priceNumber(k.open, baseDecimals),
+        high: priceNumber(k.high, baseDecimals),
+        low: priceNumber(k.low, baseDecimals),
+        close: priceNumber(k.close, baseDecimals),
+      })),
     );
     c.volume.setData(
       sorted.map((k, i) => ({

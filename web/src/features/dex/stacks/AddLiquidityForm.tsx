@@ -1,6 +1,6 @@
 /**
  * Add liquidity to a Stacks creator coin's pool (creator-pool `add-liquidity`). The pool takes its
- * current ratio (any ratio on the first deposit, which locks 1,000 LP units forever): the amounts
+ * current ratio (on the first deposit, which only the coin's creator may make, any ratio; it locks 1,000 LP units forever): the amounts
  * it will take are computed from the reserves read just before the wallet, and the minimums are
  * those less the slippage tolerance. Deny mode: you send exactly the amounts on the first deposit,
  * else between the minimum and the desired amount of each token.
@@ -55,6 +55,8 @@ export function AddLiquidityForm({ ctx, market }: { ctx: DexContext; market: Mar
       return setErrors({ refusal: `Could not read the pool: ${error instanceof Error ? error.message : String(error)}` });
     }
     const first = reserves.coin === 0n || reserves.base === 0n;
+    if (first && ctx.me !== market.creator)
+      return setErrors({ refusal: "Only the coin's creator can make the pool's first deposit, at the price they choose (u5308): wait until the pool has liquidity." });
     const take = depositAmounts(reserves, ca.value!, ba.value!);
     if (take.coin === 0n || take.base === 0n) return setErrors({ refusal: "At the pool's ratio this deposit is zero of one token: deposit more." });
     if (first && sqrt(take.coin * take.base) <= MINIMUM_LIQUIDITY)

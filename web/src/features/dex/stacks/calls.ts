@@ -162,7 +162,7 @@ export function addLiquidityCall(dex: StacksDex, m: StacksMarket, me: string, d:
 
 /**
  * The amounts the pool will take for a deposit of up to `coinDesired` / `baseDesired` at reserves
- * (`quote` of the V2 router, as creator-pool computes it): any ratio on the first deposit.
+ * (`quote` of the V2 router, as creator-pool computes it): any ratio on the first deposit (the creator's alone).
  */
 export function depositAmounts(reserves: { coin: bigint; base: bigint }, coinDesired: bigint, baseDesired: bigint): { coin: bigint; base: bigint } {
   if (reserves.coin === 0n || reserves.base === 0n) return { coin: coinDesired, base: baseDesired };

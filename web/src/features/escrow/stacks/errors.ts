@@ -194,6 +194,7 @@ const clarityErrors: Record<number, string> = {
   5305: "These pool parameters are out of range (fee above 10%, shares above 100%, or a circuit breaker with no window or cool-off).",
   5306: "The address must be a principal of this network other than the pools contract itself.",
   5307: "A pool's coin and base token must differ.",
+  5308: "Only the coin's creator can make a pool's first deposit: the creator seeds the pool at the price they choose; add liquidity once the pool has some.",
   5310: "The swap's deadline passed before it was mined: get a new quote and send it again.",
   5311: "The amount must be more than zero.",
   5312: "That token is not this pool's coin or base token.",
