@@ -113,7 +113,8 @@ export function clarityRows(entries: CostEntry[]): BenchRow[] {
   }
   rows.push(...badgesRows(baseline));
   rows.push(...daoRows(entries));
-  for (const area of ["escrow", "multisig", "badges", "dao"]) {
+  rows.push(...dexRows(entries));
+  for (const area of ["escrow", "multisig", "badges", "dao", "dex"]) {
     if (!rows.some((r) => r.area === area)) throw new Error(`No 'cost baseline' ${area} calls in costs-reports.json`);
   }
   return rows;
@@ -225,5 +226,33 @@ export function daoRows(entries: CostEntry[]): BenchRow[] {
   const withSource = jobs.find((e) => e.args.at(-1) !== "none");
   if (!withoutSource) throw new Error("costs: staking-fee-discount: the job created without a fee-discount source is missing");
   add("create-escrow reading staking-fee-discount as fee-discount source", withSource, DAO_SOURCE_ANCHOR, withoutSource);
+  return rows;
+}
+
+/**
+ * Area "dex": the first call of each of the DEX's main functions in test "cost baseline: dex …"
+ * (test/clarity/dex.pool.test.ts, the default protections on), beside that test suite's bare
+ * mock-sip010 transfer to an account with no balance yet where a token moves. [] without the test.
+ */
+export const DEX_TRANSFER_ANCHOR = "mock-sip010 transfer (to an account with no balance; the escrow baseline, same run)";
+
+export function dexRows(entries: CostEntry[]): BenchRow[] {
+  const calls = entries.filter((e) => e.test_name.includes("cost baseline: dex"));
+  if (calls.length === 0) return [];
+  const transfer = entries.find((e) => e.test_name.includes("cost baseline: bare SIP-010 transfers") && e.contract_id.endsWith(".mock-sip010") && e.method === "transfer");
+  const rows: BenchRow[] = [];
+  const add = (operation: string, method: string, anchored: boolean) => {
+    const e = calls.find((c) => c.method === method);
+    if (!e) throw new Error(`dex cost row "${operation}": its call is missing from costs-reports.json`);
+    const worx = costsOf(e);
+    const anchor = anchored && transfer ? costsOf(transfer) : null;
+    for (const unit of UNITS) rows.push({ area: "dex", operation, chain: CHAIN, unit, worx: worx[unit], anchor: anchor ? DEX_TRANSFER_ANCHOR : null, anchor_value: anchor ? anchor[unit] : null });
+  };
+  add("metrics-oracle report (crossing the launch milestone)", "report", false);
+  add("creator-factory launch (code-hash check, initialize, pool registration)", "launch", false);
+  add("creator-pool add-liquidity (the creator's first deposit)", "add-liquidity", true);
+  add("creator-pool swap-exact-in (every protection on)", "swap-exact-in", true);
+  add("creator coin deposit-revenue", "deposit-revenue", true);
+  add("creator coin claim-revenue", "claim-revenue", true);
   return rows;
 }

@@ -50,7 +50,6 @@ export default function setup(project: TestProject) {
       return;
     }
     console.log(`clarity costs report: ${opts.costsFilename} (${entries.length} calls)`);
-    printDexCosts(entries);
     // The bench's own selection and anchors (scripts/bench/clarityCosts.ts), runtime only.
     let rows: BenchRow[];
     try {
@@ -59,34 +58,14 @@ export default function setup(project: TestProject) {
       console.log(`no cost summary (${(error as Error).message}); run the whole suite for it`);
       return;
     }
-    for (const area of ["escrow", "multisig", "badges", "dao"]) {
+    for (const area of ["escrow", "multisig", "badges", "dao", "dex"]) {
       const table = Object.fromEntries(
         rows
           .filter((r) => r.area === area && r.unit === "runtime")
           .map((r) => [r.operation, r.anchor_value === null ? { runtime: r.worx } : { runtime: r.worx, anchor: r.anchor_value, ratio: +(r.worx / r.anchor_value).toFixed(2) }]),
       );
-      console.log(`${area} cost baseline (runtime; anchors: ${area === "escrow" ? "one bare mock-sip010 transfer, or the flow's 3 transfers for lifecycles" : area === "dao" ? "one bare mock-sip010 transfer where shown" : "none"}):`);
+      console.log(`${area} cost baseline (runtime; anchors: ${area === "escrow" ? "one bare mock-sip010 transfer, or the flow's 3 transfers for lifecycles" : area === "dao" || area === "dex" ? "one bare mock-sip010 transfer where shown" : "none"}):`);
       console.table(table);
     }
   };
-}
-
-/** The DEX's main calls (test "cost baseline: dex …" in test/clarity/dex.pool.test.ts, default
- * spec protections on), first call of each, runtime beside one bare mock-sip010 transfer when the
- * escrow's baseline ran in the same suite. */
-function printDexCosts(entries: CostEntry[]) {
-  const calls = entries.filter((e) => e.test_name.includes("cost baseline: dex"));
-  if (!calls.length) return;
-  const anchor = entries.find((e) => e.test_name.includes("cost baseline: bare SIP-010 transfers") && e.contract_id.endsWith(".mock-sip010") && e.method === "transfer");
-  const table: Record<string, { runtime: number; reads: number; writes: number; anchor?: number; ratio?: number }> = {};
-  for (const method of ["report", "launch", "add-liquidity", "swap-exact-in", "deposit-revenue", "claim-revenue"]) {
-    const e = calls.find((c) => c.method === method);
-    if (!e) continue;
-    const runtime = e.cost_result.total.runtime;
-    const row: (typeof table)[string] = { runtime, reads: e.cost_result.total.read_count, writes: e.cost_result.total.write_count };
-    if (anchor) Object.assign(row, { anchor: anchor.cost_result.total.runtime, ratio: +(runtime / anchor.cost_result.total.runtime).toFixed(2) });
-    table[`${method} (${e.contract_id.split(".")[1].replace(/^coin-\d+$/, "creator coin")})`] = row;
-  }
-  console.log("dex cost baseline (runtime; anchor: one bare mock-sip010 transfer):");
-  console.table(table);
 }
