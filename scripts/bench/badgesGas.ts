@@ -19,15 +19,11 @@
  * is a constant, so calldata (and the attestation signatures) never vary; only timestamps of the
  * same digit count are stored.
  */
+import { gasSnapshotOf, type AnchoredGasRow } from "./gasSnapshot.ts";
 import { network } from "hardhat";
 import { encodeFunctionData, encodePacked, type Hash, type Hex } from "viem";
 
-export interface BadgesGasRow {
-  operation: string;
-  gas: number;
-  anchor: string | null;
-  anchorGas: number | null;
-}
+export type BadgesGasRow = AnchoredGasRow;
 
 export const MINT_NEW_ANCHOR = "OpenZeppelin ERC721._safeMint (to an account holding none)";
 export const MINT_SECOND_ANCHOR = "OpenZeppelin ERC721._safeMint (to an account holding one)";
@@ -135,11 +131,5 @@ export async function measureBadgesGas(): Promise<BadgesGasRow[]> {
   return rows;
 }
 
-/** The committed snapshot's shape: every row's gas, then each distinct anchor's gas. */
-export function badgesSnapshot(rows: BadgesGasRow[]): Record<string, number> {
-  const snapshot: Record<string, number> = Object.fromEntries(rows.map((r) => [r.operation, r.gas]));
-  for (const r of rows) {
-    if (r.anchor !== null && r.anchorGas !== null) snapshot[`anchor: ${r.anchor}`] = r.anchorGas;
-  }
-  return snapshot;
-}
+/** The committed snapshot's shape (shared with the other anchored gas benches). */
+export const badgesSnapshot = (rows: BadgesGasRow[]): Record<string, number> => gasSnapshotOf(rows);

@@ -36,16 +36,12 @@
  * constants, and no calldata carries a timestamp (only storage and events do, whose gas does not
  * depend on the value).
  */
+import { gasSnapshotOf, type AnchoredGasRow } from "./gasSnapshot.ts";
 import { network } from "hardhat";
 import { encodeAbiParameters, encodeFunctionData, keccak256, toHex, zeroAddress, type Address, type Hash, type Hex } from "viem";
 import { DAO_PUBLIC_DEFAULTS, DAO_ROLES, oneWorxPerUnit } from "../deploy/ignition/modules/Dao.ts";
 
-export interface DaoGasRow {
-  operation: string;
-  gas: number;
-  anchor: string | null;
-  anchorGas: number | null;
-}
+export type DaoGasRow = AnchoredGasRow;
 
 const NATIVE = zeroAddress;
 const DAY = 24 * 60 * 60;
@@ -290,11 +286,5 @@ export async function measureDaoGas(): Promise<DaoGasRow[]> {
   return rows;
 }
 
-/** The committed snapshot's shape: every row's gas, then each anchor's gas. */
-export function daoSnapshot(rows: DaoGasRow[]): Record<string, number> {
-  const snapshot: Record<string, number> = Object.fromEntries(rows.map((r) => [r.operation, r.gas]));
-  for (const r of rows) {
-    if (r.anchor !== null && r.anchorGas !== null) snapshot[`anchor: ${r.anchor}`] = r.anchorGas;
-  }
-  return snapshot;
-}
+/** The committed snapshot's shape (shared with the other anchored gas benches). */
+export const daoSnapshot = (rows: DaoGasRow[]): Record<string, number> => gasSnapshotOf(rows);

@@ -4,8 +4,9 @@
  * {area, operation, chain, unit, worx, anchor, anchor_value} (anchor fields null where none).
  * `-- --update-gas-snapshot` also rewrites the committed gas snapshots of the areas it ran:
  * test/evm/gas-snapshot.json (area `evm`), test/evm/multisig/gas-snapshot.json (area
- * `multisig`), test/evm/badges/gas-snapshot.json (area `badges`) and test/evm/dao/gas-snapshot.json
- * (area `dao`), e.g. `npm run bench -- evm multisig --update-gas-snapshot`.
+ * `multisig`), test/evm/badges/gas-snapshot.json (area `badges`), test/evm/dao/gas-snapshot.json
+ * (area `dao`) and test/evm/dex/gas-snapshot.json (area `dex`), e.g.
+ * `npm run bench -- evm multisig --update-gas-snapshot`.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import { escrowSnapshot, measureEscrowGas } from "./evmGas.ts";
 import { measureMultisigGas, multisigSnapshot } from "./multisigGas.ts";
 import { badgesSnapshot, measureBadgesGas } from "./badgesGas.ts";
 import { daoSnapshot, measureDaoGas } from "./daoGas.ts";
+import { dexSnapshot, measureDexGas } from "./dexGas.ts";
 import { measureClarityCosts } from "./clarityCosts.ts";
 import { measureBundle } from "./bundle.ts";
 import { measureIndexerThroughput } from "./indexerThroughput.ts";
@@ -80,6 +82,18 @@ if (wanted("dao")) {
   if (args.includes("--update-gas-snapshot")) {
     writeFileSync(join(repoRoot, "test/evm/dao/gas-snapshot.json"), JSON.stringify(daoSnapshot(gas), null, 2) + "\n");
     console.error("[bench] wrote test/evm/dao/gas-snapshot.json");
+  }
+}
+if (wanted("dex")) {
+  // Creator-coin pools, oracle, launch and revenue beside Uniswap V2 (v2-core + Router02 from npm)
+  // on the same tokens, reserves and trades (scripts/bench/dexGas.ts).
+  const gas = await measureDexGas();
+  for (const r of gas) {
+    rows.push({ area: "dex", operation: r.operation, chain: "eip155:31337", unit: "gas", worx: r.gas, anchor: r.anchor, anchor_value: r.anchorGas });
+  }
+  if (args.includes("--update-gas-snapshot")) {
+    writeFileSync(join(repoRoot, "test/evm/dex/gas-snapshot.json"), JSON.stringify(dexSnapshot(gas), null, 2) + "\n");
+    console.error("[bench] wrote test/evm/dex/gas-snapshot.json");
   }
 }
 if (wanted("clarity")) rows.push(...(await measureClarityCosts()));
