@@ -350,6 +350,8 @@ describe("Protocol (LocalDemo → Protocol module: MilestoneEscrow administered 
         // WorkRewards: 1 WORX (1e18 wei) per USDC (6 decimals) paid: 1e30, as an Ignition bigint string.
         rewardTokens: ["0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"],
         rewardRates: [`${10n ** 30n}n`],
+        // The DEX trades creator coins against the chain's first registry stablecoin.
+        dexBaseToken: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
         feeBps: 500,
       },
     });
