@@ -138,7 +138,9 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
       const res = await fetch(`${url}/health`);
       return res.ok ? true : undefined;
     },
-    120_000,
+    // Ponder builds the schema (about 60 tables) and the API before serving; on two CPUs shared
+    // with a Hardhat node and other test processes that once took over 120 s.
+    240_000,
     200,
   ).finally(() => (started = true));
   // Fail fast when Ponder dies on start (bad config, port in use) instead of timing out.

@@ -40,7 +40,7 @@ import type { Locator, Page } from "playwright-core";
 import { repoRoot } from "../../scripts/dev/stack.ts";
 import { explainClarityResult } from "../../web/src/features/escrow/stacks/errors.ts";
 import { foreignRequests, startStack, type E2eStack } from "./stack.ts";
-import { openStacksPage, txOutcome } from "./ui.ts";
+import { eventually, openStacksPage, txOutcome } from "./ui.ts";
 import { FAKE_STX_ADDRESS, type StacksCall } from "./wallets.ts";
 
 const PORTS = { chain: 8558, indexer: 42091, web: 5181 };
@@ -235,6 +235,9 @@ function seed() {
 async function send(form: Locator, button: string, testId: string): Promise<StacksCall> {
   const before = calls().length;
   await form.getByRole("button", { name: button, exact: true }).click();
+  // The form re-reads the chain before asking the wallet, while the last trade's outcome is still
+  // shown: wait for this request first, so the outcome read below is this one's.
+  await eventually(async () => assert.ok(calls().length > before, "no wallet request yet"));
   const outcome = await txOutcome(form, testId);
   assert.equal(outcome.state, "confirmed", outcome.text);
   assert.equal(calls().length, before + 1, "exactly one wallet request");
