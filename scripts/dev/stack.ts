@@ -98,6 +98,8 @@ export interface IndexerOptions {
   env?: Record<string, string | undefined>;
   logFile?: string;
   echo?: boolean;
+  /** Restarts left when Ponder finds its port taken while starting (default 2). */
+  portRetries?: number;
 }
 
 /** Starts Ponder (`ponder start`) over the local chain and waits until its HTTP API answers. */
@@ -147,7 +149,23 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   const died = child.exited.then((code) => {
     if (!started) throw new Error(`ponder exited with ${code} before serving /health`);
   });
-  const ok = await Promise.race([ready, died]);
+  // The port can be taken between the check above and Ponder's bind (e.g. as the ephemeral source
+  // port of a local connection): Ponder then serves on another port. Start it again instead.
+  const moved = new Promise<"moved">((resolve) => {
+    for (const stream of [child.child.stdout, child.child.stderr]) {
+      stream?.on("data", (d: Buffer) => {
+        if (d.toString().includes("Port in use")) resolve("moved");
+      });
+    }
+  });
+  const ok = await Promise.race([ready, died, moved]);
+  if (ok === "moved") {
+    started = true;
+    ready.catch(() => undefined);
+    await child.stop();
+    if ((options.portRetries ?? 2) <= 0) throw new Error(`Cannot start the indexer on port ${port}: it was taken while Ponder started`);
+    return startIndexer({ ...options, portRetries: (options.portRetries ?? 2) - 1 });
+  }
   if (ok !== true) throw new Error(`ponder exited with ${child.child.exitCode} before serving /health`);
   return { url, process: child };
 }
