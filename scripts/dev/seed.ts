@@ -15,12 +15,8 @@
  * Import it only after a deploy: it reads the generated registry at load time.
  */
 import {
-  createPublicClient,
-  createTestClient,
-  createWalletClient,
   encodeFunctionData,
   formatUnits,
-  http,
   keccak256,
   parseEther,
   parseEventLogs,
@@ -28,10 +24,8 @@ import {
   stringToHex,
   zeroAddress,
   type Address,
-  type Hash,
   type Hex,
 } from "viem";
-import { hardhat } from "viem/chains";
 import {
   demoStablecoinAbi,
   feeSplitterAbi,
@@ -44,6 +38,7 @@ import {
 } from "../../generated/abis.ts";
 import { evmContract } from "../../generated/deployments.ts";
 import { demoRoles, localAccount } from "./accounts.ts";
+import { localClients } from "./localClients.ts";
 import { connectMultisig } from "./multisigOps.ts";
 import { seedDex, type DexSeedSummary } from "./seedDex.ts";
 
@@ -110,15 +105,9 @@ export interface CompletedJobs {
 export async function seedCompletedJobs(rpcUrl: string, jobs: CompletedJobs): Promise<bigint[]> {
   const escrow = evmContract("eip155:31337", "MilestoneEscrow");
   const token = evmContract("eip155:31337", "DemoStablecoin");
-  const transport = http(rpcUrl);
-  const publicClient = createPublicClient({ chain: hardhat, transport });
-  const mined = async (hash: Promise<Hash>) => {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
-    if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
-    return receipt;
-  };
-  const client = createWalletClient({ chain: hardhat, transport, account: localAccount(jobs.client) });
-  const freelancer = createWalletClient({ chain: hardhat, transport, account: localAccount(jobs.freelancer) });
+  const { publicClient, wallet, mined } = localClients(rpcUrl);
+  const client = wallet(jobs.client);
+  const freelancer = wallet(jobs.freelancer);
   const amount = parseUnits(String(jobs.amount ?? 100), 6);
   await mined(client.writeContract({ address: token, abi: demoStablecoinAbi, functionName: "mint", args: [client.account.address, amount * BigInt(jobs.count)] }));
   await mined(client.writeContract({ address: token, abi: demoStablecoinAbi, functionName: "approve", args: [escrow, 2n ** 255n] }));
@@ -144,16 +133,8 @@ export async function seedCompletedJobs(rpcUrl: string, jobs: CompletedJobs): Pr
 export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   const escrow = evmContract("eip155:31337", "MilestoneEscrow");
   const token = evmContract("eip155:31337", "DemoStablecoin");
-  const multisig = connectMultisig({ transport: http(rpcUrl), address: evmContract("eip155:31337", "WorxMultisig"), abi: worxMultisigAbi });
-  const transport = http(rpcUrl);
-  const publicClient = createPublicClient({ chain: hardhat, transport });
-  const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport });
-  const wallet = (index: number) => createWalletClient({ chain: hardhat, transport, account: localAccount(index) });
-  const mined = async (hash: Promise<Hash>) => {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
-    if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
-    return receipt;
-  };
+  const { transport, publicClient, testClient, wallet, mined } = localClients(rpcUrl);
+  const multisig = connectMultisig({ transport, address: evmContract("eip155:31337", "WorxMultisig"), abi: worxMultisigAbi });
   const accounts = Object.fromEntries(
     Object.entries(demoRoles).map(([name, index]) => [name, localAccount(index).address]),
   ) as SeedSummary["accounts"];
@@ -313,17 +294,7 @@ export async function seedDao(rpcUrl: string, rewardedEscrows: bigint[]): Promis
   const timelock = evmContract(chain, "TimelockController");
   const splitter = evmContract(chain, "FeeSplitter");
   const rewards = evmContract(chain, "WorkRewards");
-  const transport = http(rpcUrl);
-  const publicClient = createPublicClient({ chain: hardhat, transport });
-  const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport });
-  const wallet = (index: number) => createWalletClient({ chain: hardhat, transport, account: localAccount(index) });
-  const mined = async (hash: Promise<Hash>) => {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
-    if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
-    return receipt;
-  };
-  const send = (from: number, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
-    mined(wallet(from).writeContract({ address, abi, functionName, args } as never));
+  const { publicClient, testClient, send } = localClients(rpcUrl);
   const read = <T>(address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
     publicClient.readContract({ address, abi, functionName, args } as never) as Promise<T>;
   const advance = async (seconds: bigint) => {

@@ -13,11 +13,11 @@
  * Creator ids: keccak256("worx:creator:" + handle) (./reportMetrics.ts). Import it only after a
  * deploy: it reads the generated registry at load time.
  */
-import { createPublicClient, createTestClient, createWalletClient, formatUnits, http, parseEventLogs, parseUnits, type Address, type Hash, type Hex } from "viem";
-import { hardhat } from "viem/chains";
+import { formatUnits, parseEventLogs, parseUnits, type Address, type Hex } from "viem";
 import { creatorCoinAbi, creatorCoinFactoryAbi, creatorPoolAbi, demoStablecoinAbi, metricsOracleAbi } from "../../generated/abis.ts";
 import { evmContract } from "../../generated/deployments.ts";
 import { demoRoles, localAccount } from "./accounts.ts";
+import { localClients } from "./localClients.ts";
 import { creatorIdOf, reportMetrics } from "./reportMetrics.ts";
 
 /** The demo coin's launch terms (spec). */
@@ -50,17 +50,7 @@ export async function seedDex(rpcUrl: string): Promise<DexSeedSummary> {
   const oracle = evmContract(chain, "MetricsOracle");
   const factory = evmContract(chain, "CreatorCoinFactory");
   const dusd = evmContract(chain, "DemoStablecoin");
-  const transport = http(rpcUrl);
-  const publicClient = createPublicClient({ chain: hardhat, transport });
-  const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport });
-  const wallet = (index: number) => createWalletClient({ chain: hardhat, transport, account: localAccount(index) });
-  const mined = async (hash: Promise<Hash>) => {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
-    if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
-    return receipt;
-  };
-  const send = (from: number, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
-    mined(wallet(from).writeContract({ address, abi, functionName, args } as never));
+  const { transport, publicClient, testClient, send } = localClients(rpcUrl);
   const advance = async (seconds: number) => {
     await testClient.increaseTime({ seconds });
     await testClient.request({ method: "evm_mine" } as never);

@@ -1,0 +1,24 @@
+/**
+ * The viem clients the local seed scripts share: reads, Hardhat's test actions, a wallet per demo
+ * account (Hardhat's mnemonic, ./accounts.ts), and sends that wait for the receipt and refuse a
+ * reverted transaction.
+ */
+import { createPublicClient, createTestClient, createWalletClient, http, type Address, type Hash } from "viem";
+import { hardhat } from "viem/chains";
+import { localAccount } from "./accounts.ts";
+
+export function localClients(rpcUrl: string) {
+  const transport = http(rpcUrl);
+  const publicClient = createPublicClient({ chain: hardhat, transport });
+  const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport });
+  const wallet = (index: number) => createWalletClient({ chain: hardhat, transport, account: localAccount(index) });
+  const mined = async (hash: Promise<Hash>) => {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
+    if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
+    return receipt;
+  };
+  /** `functionName(args)` on `address` from demo account `from`, mined. */
+  const send = (from: number, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
+    mined(wallet(from).writeContract({ address, abi, functionName, args } as never));
+  return { transport, publicClient, testClient, wallet, mined, send };
+}
