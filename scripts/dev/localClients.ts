@@ -1,7 +1,7 @@
 /**
  * The viem clients the local seed scripts share: reads, Hardhat's test actions, a wallet per demo
- * account (Hardhat's mnemonic, ./accounts.ts), and sends that wait for the receipt and refuse a
- * reverted transaction.
+ * account (Hardhat's mnemonic, ./accounts.ts), sends that wait for the receipt and refuse a
+ * reverted transaction, and a clock move.
  */
 import { createPublicClient, createTestClient, createWalletClient, http, type Address, type Hash } from "viem";
 import { hardhat } from "viem/chains";
@@ -20,5 +20,10 @@ export function localClients(rpcUrl: string) {
   /** `functionName(args)` on `address` from demo account `from`, mined. */
   const send = (from: number, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
     mined(wallet(from).writeContract({ address, abi, functionName, args } as never));
-  return { transport, publicClient, testClient, wallet, mined, send };
+  /** Moves the clock `seconds` forward with one `evm_increaseTime` and a single `evm_mine` (a live indexer follows single blocks). */
+  const advance = async (seconds: number | bigint) => {
+    await testClient.increaseTime({ seconds: Number(seconds) });
+    await testClient.request({ method: "evm_mine" } as never);
+  };
+  return { transport, publicClient, testClient, wallet, mined, send, advance };
 }

@@ -133,7 +133,7 @@ export async function seedCompletedJobs(rpcUrl: string, jobs: CompletedJobs): Pr
 export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   const escrow = evmContract("eip155:31337", "MilestoneEscrow");
   const token = evmContract("eip155:31337", "DemoStablecoin");
-  const { transport, publicClient, testClient, wallet, mined } = localClients(rpcUrl);
+  const { transport, publicClient, wallet, mined, advance } = localClients(rpcUrl);
   const multisig = connectMultisig({ transport, address: evmContract("eip155:31337", "WorxMultisig"), abi: worxMultisigAbi });
   const accounts = Object.fromEntries(
     Object.entries(demoRoles).map(([name, index]) => [name, localAccount(index).address]),
@@ -220,8 +220,7 @@ export async function seedDemo(rpcUrl: string): Promise<SeedSummary> {
   await fund(alice, copy);
   await submit(dave, copy, 1n);
   await approve(alice, copy, 1n);
-  await testClient.increaseTime({ seconds: 3 * HOUR + 60 });
-  await testClient.request({ method: "evm_mine" } as never);
+  await advance(3 * HOUR + 60);
   await call(alice, "reclaimMilestone", [copy, 0n]);
   await call(alice, "rateJob", [copy, 2]);
   states.push(`#${copy} milestone 1 reclaimed as undelivered, job closed and rated 2/5 (alice → dave, dUSD)`);
@@ -294,13 +293,9 @@ export async function seedDao(rpcUrl: string, rewardedEscrows: bigint[]): Promis
   const timelock = evmContract(chain, "TimelockController");
   const splitter = evmContract(chain, "FeeSplitter");
   const rewards = evmContract(chain, "WorkRewards");
-  const { publicClient, testClient, send } = localClients(rpcUrl);
+  const { publicClient, send, advance } = localClients(rpcUrl);
   const read = <T>(address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
     publicClient.readContract({ address, abi, functionName, args } as never) as Promise<T>;
-  const advance = async (seconds: bigint) => {
-    await testClient.increaseTime({ seconds: Number(seconds) });
-    await testClient.request({ method: "evm_mine" } as never);
-  };
   const { deployer, alice, bob, carol } = demoRoles;
   const lines: string[] = [];
   const WORX = 10n ** 18n;

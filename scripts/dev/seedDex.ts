@@ -50,11 +50,7 @@ export async function seedDex(rpcUrl: string): Promise<DexSeedSummary> {
   const oracle = evmContract(chain, "MetricsOracle");
   const factory = evmContract(chain, "CreatorCoinFactory");
   const dusd = evmContract(chain, "DemoStablecoin");
-  const { transport, publicClient, testClient, send } = localClients(rpcUrl);
-  const advance = async (seconds: number) => {
-    await testClient.increaseTime({ seconds });
-    await testClient.request({ method: "evm_mine" } as never);
-  };
+  const { transport, publicClient, send, advance } = localClients(rpcUrl);
   const { alice, bob, carol, dave, attester } = demoRoles;
   const address = (index: number) => localAccount(index).address;
   const report = (handle: string, creator: number, followers: number, plays: number, engagementBps: number) =>
