@@ -163,8 +163,9 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
     started = true;
     ready.catch(() => undefined);
     await child.stop();
-    if ((options.portRetries ?? 2) <= 0) throw new Error(`Cannot start the indexer on port ${port}: it was taken while Ponder started`);
-    return startIndexer({ ...options, portRetries: (options.portRetries ?? 2) - 1 });
+    const retriesLeft = options.portRetries ?? 2;
+    if (retriesLeft <= 0) throw new Error(`Cannot start the indexer on port ${port}: it was taken while Ponder started`);
+    return startIndexer({ ...options, portRetries: retriesLeft - 1 });
   }
   if (ok !== true) throw new Error(`ponder exited with ${child.child.exitCode} before serving /health`);
   return { url, process: child };
