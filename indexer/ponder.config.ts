@@ -16,7 +16,15 @@
  *    (the `coin` and `pool` arguments). A coin's and a pool's constructor events are in the launch's
  *    block, before CoinLaunched: Ponder matches child logs by block, so they are indexed too;
  *  - database: PostgreSQL when DATABASE_URL is set, else embedded PGlite at WORX_PGLITE_DIR
- *    (default indexer/.ponder/pglite).
+ *    (default indexer/.ponder/pglite);
+ *  - Stacks: the chain `stacks-<network>` when WORX_STACKS_RPC_URL names a Stacks bridge (indexer/stacks/,
+ *    whose EVM facade serves the Stacks blocks and `print` events as logs): one contract
+ *    `ClarityContracts` (the synthetic ClarityPrint event, indexer/stacks/abi.ts) at the
+ *    pseudo-addresses of our Clarity contracts of generated/stacks.ts, from WORX_STACKS_START_BLOCK
+ *    (default 0; the bridge's first block when it joined a running chain). Its Ponder chain id is
+ *    the reserved `0x5354_0000_0000 + Stacks chain id` (indexer/stacks/chains.ts), so rows say
+ *    `stacks:<n>`;
+ *  - WORX_INDEX_CHAINS (comma-separated CAIP-2 ids, default all) restricts the indexed chains.
  *
  * Finality: Ponder 0.16 has no per-chain setting (it derives a reorg window from the chain id;
  * 30 blocks for unknown chains such as 31337), so the registry's `confirmations` are not applied
@@ -42,7 +50,10 @@ import {
   worxTokenAbi,
 } from "../generated/abis.ts";
 import { deployments } from "../generated/deployments.ts";
+import { stacksDeployments } from "../generated/stacks.ts";
 import { chainByCaip2, rpcUrl } from "../scripts/registry/chains.ts";
+import { clarityPrintAbi, stacksPseudoAddress } from "./stacks/abi.ts";
+import { ponderChainIdOfStacks, stacksCaip2, type StacksNetwork } from "./stacks/chains.ts";
 
 const indexerDir = dirname(fileURLToPath(import.meta.url));
 const LOCAL_RPC_ALIASES = 5;
@@ -108,9 +119,13 @@ function daoOf(caip2: string, contracts: Readonly<Record<string, `0x${string}`>>
   };
 }
 
+/** WORX_INDEX_CHAINS: the only CAIP-2 ids to index (e.g. a Stacks-only test); unset = every chain. */
+const only = process.env.WORX_INDEX_CHAINS ? new Set(process.env.WORX_INDEX_CHAINS.split(",").map((s) => s.trim())) : undefined;
+const wanted = (caip2: string) => !only || only.has(caip2);
+
 const indexed: IndexedChain[] = [];
 for (const [caip2, deployment] of Object.entries(deployments)) {
-  if (!deployment) continue;
+  if (!deployment || !wanted(caip2)) continue;
   const chain = chainByCaip2(caip2);
   if (chain.family !== "evm") continue;
   const rpc = rpcUrl(chain);
@@ -127,7 +142,31 @@ for (const [caip2, deployment] of Object.entries(deployments)) {
   indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, escrow, multisig, badges, dao, dex, startBlock: deployment.startBlock });
 }
 
-if (indexed.length === 0) {
+/** The Clarity contracts whose `print` events the Stacks handlers (src/stacks/) turn into rows. */
+const STACKS_INDEXED_CONTRACTS = ["escrow", "badges", "multisig"] as const;
+
+interface IndexedStacks {
+  key: string;
+  chainId: number;
+  rpc: string;
+  addresses: `0x${string}`[];
+  startBlock: number;
+}
+
+function stacksChain(): IndexedStacks | undefined {
+  const rpc = process.env.WORX_STACKS_RPC_URL;
+  if (!rpc) return undefined;
+  const network = (process.env.WORX_STACKS_NETWORK ?? "devnet") as StacksNetwork;
+  const caip2 = stacksCaip2(network);
+  if (!wanted(caip2)) return undefined;
+  const deployment = (stacksDeployments as Record<string, { contracts: Readonly<Record<string, string>> } | undefined>)[caip2];
+  if (!deployment) throw new Error(`WORX_STACKS_RPC_URL is set but generated/stacks.ts has no deployment on ${caip2}: deploy the Clarity contracts first.`);
+  const addresses = STACKS_INDEXED_CONTRACTS.flatMap((name) => (deployment.contracts[name] ? [stacksPseudoAddress(deployment.contracts[name])] : []));
+  return { key: chainByCaip2(caip2).key, chainId: ponderChainIdOfStacks(network), rpc, addresses, startBlock: Number(process.env.WORX_STACKS_START_BLOCK ?? 0) };
+}
+const stacks = stacksChain();
+
+if (indexed.length === 0 && !stacks) {
   throw new Error(
     "No chain to index: generated/deployments.ts has no MilestoneEscrow on a chain with an RPC URL. " +
       "Deploy first (npm start does it locally) and set the chain's RPC_URL_<id>.",
@@ -157,8 +196,10 @@ export default createConfig({
   database: process.env.DATABASE_URL
     ? { kind: "postgres", connectionString: process.env.DATABASE_URL }
     : { kind: "pglite", directory: process.env.WORX_PGLITE_DIR ?? join(indexerDir, ".ponder", "pglite") },
-  chains: Object.fromEntries(
-    indexed.map((c) => [
+  chains: Object.fromEntries([
+    // The bridge is local and answers from its own store: poll often, never cache.
+    ...(stacks ? [[stacks.key, { id: stacks.chainId, rpc: stacks.rpc, disableCache: true, pollingInterval: 200 }]] : []),
+    ...indexed.map((c) => [
       c.key,
       c.local
         ? // A local node restarts from block 0 with the same addresses: never trust an RPC cache.
@@ -167,8 +208,12 @@ export default createConfig({
           { id: c.chainId, rpc: Array(LOCAL_RPC_ALIASES).fill(c.rpc), disableCache: true, pollingInterval: 200 }
         : { id: c.chainId, rpc: c.rpc },
     ]),
-  ),
+  ]),
   contracts: {
+    ClarityContracts: {
+      abi: clarityPrintAbi,
+      chain: stacks ? { [stacks.key]: { address: stacks.addresses, startBlock: stacks.startBlock } } : {},
+    },
     MilestoneEscrow: { abi: milestoneEscrowAbi, chain: onEveryChain((c) => c.escrow) },
     WorxMultisig: { abi: worxMultisigAbi, chain: onEveryChain((c) => c.multisig) },
     // An empty chain map (no chain has badges) registers no source: the handlers simply never run.

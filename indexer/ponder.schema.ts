@@ -1,7 +1,8 @@
 /**
  * The escrow's tables. Every row names its chain by CAIP-2 id (`eip155:31337`), so one table holds
- * every chain (and, through their own ingestion path, Stacks rows later). Addresses are lowercase
- * hex; amounts are integers in the token's smallest unit; timestamps are block timestamps in
+ * every chain (and, through the Stacks bridge, indexer/stacks/, Stacks rows: `stacks:<n>`). EVM
+ * addresses are lowercase hex; Stacks accounts (principals `ST…`, `ST….contract`) are kept as
+ * they are, c32 text (see `account`); amounts are integers in the token's smallest unit; timestamps are block timestamps in
  * seconds. The shape is the contract in notes/indexer-schema.md (the SPA codes against it).
  */
 import { index, onchainTable, relations } from "ponder";
@@ -20,6 +21,26 @@ import type {
   TreasuryFlowKind,
   VoteSupport,
 } from "./vocabulary.ts";
+
+/** The column builders an onchainTable's callback receives. */
+type Columns = Parameters<Extract<Parameters<typeof onchainTable>[1], (...args: never[]) => unknown>>[0];
+
+/**
+ * An account column (party, token, contract, actor) of a table Stacks rows share: SQL `text` like
+ * `t.hex()`, and like it an EVM address (`0x…`) is stored lowercase; a Stacks principal is stored
+ * as it is, because it is c32 text, not hex (`t.hex()` would lowercase it, and mangle one of odd
+ * length into `0x0…`). Typed as hex for the EVM handlers; Stacks handlers write principals.
+ */
+function account(t: Columns) {
+  const builder = t.text().$type<`0x${string}`>();
+  const build = (builder as unknown as { build: (table: unknown) => { mapToDriverValue: (v: string) => string } }).build.bind(builder);
+  (builder as unknown as { build: unknown }).build = (table: unknown) => {
+    const column = build(table);
+    column.mapToDriverValue = (value: string) => (value.startsWith("0x") ? value.toLowerCase() : value);
+    return column;
+  };
+  return builder;
+}
 
 // Defined in ./vocabulary.ts (types only) so that the SPA shares them without importing Ponder.
 export type {
@@ -43,13 +64,13 @@ export const escrowContract = onchainTable("escrow_contract", (t) => ({
   /** `${chainId}:${address}` (address lowercase). */
   id: t.text().primaryKey(),
   chainId: t.text().notNull(),
-  address: t.hex().notNull(),
+  address: account(t).notNull(),
   /** Account credited with platform fees of payouts from now on. */
-  feeRecipient: t.hex(),
+  feeRecipient: account(t),
   /** Platform fee for escrows created from now on (before any freelancer discount). */
   platformFeeBps: t.integer(),
   /** The contract read for freelancers' fee discounts at creation; null when none. */
-  feeDiscountSource: t.hex(),
+  feeDiscountSource: account(t),
   paused: t.boolean().notNull(),
   updatedBlock: t.bigint().notNull(),
 }));
@@ -61,9 +82,9 @@ export const allowedToken = onchainTable(
     /** `${chainId}:${contract}:${token}` (lowercase). */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    contract: t.hex().notNull(),
+    contract: account(t).notNull(),
     /** ERC-20 address, or the zero address for the native coin. */
-    token: t.hex().notNull(),
+    token: account(t).notNull(),
     allowed: t.boolean().notNull(),
     updatedAt: t.bigint().notNull(),
     updatedTx: t.hex().notNull(),
@@ -83,11 +104,11 @@ export const escrow = onchainTable(
     /** On-chain id, sequential from 1 per contract. */
     escrowId: t.bigint().notNull(),
     /** The MilestoneEscrow contract holding it. */
-    contract: t.hex().notNull(),
-    client: t.hex().notNull(),
-    freelancer: t.hex().notNull(),
+    contract: account(t).notNull(),
+    client: account(t).notNull(),
+    freelancer: account(t).notNull(),
     /** ERC-20 address, or the zero address for the native coin. */
-    token: t.hex().notNull(),
+    token: account(t).notNull(),
     /** Milestone amounts in order; `total` is their sum. */
     amounts: t.bigint().array().notNull(),
     /** Milestone due dates in order (unix seconds). */
@@ -135,7 +156,7 @@ export const escrow = onchainTable(
     cancelledBlock: t.bigint(),
     cancelledTx: t.hex(),
     /** Who cancelled: the client or the freelancer. */
-    cancelledBy: t.hex(),
+    cancelledBy: account(t),
     ratedAt: t.bigint(),
     /** Block timestamp of the latest change; lists sort on it ("recent activity"). */
     updatedAt: t.bigint().notNull(),
@@ -192,20 +213,20 @@ export const dispute = onchainTable(
     chainId: t.text().notNull(),
     escrowId: t.bigint().notNull(),
     index: t.integer().notNull(),
-    client: t.hex().notNull(),
-    freelancer: t.hex().notNull(),
-    token: t.hex().notNull(),
+    client: account(t).notNull(),
+    freelancer: account(t).notNull(),
+    token: account(t).notNull(),
     /** The milestone's amount. */
     amount: t.bigint().notNull(),
     /** The client or the freelancer. */
-    openedBy: t.hex().notNull(),
+    openedBy: account(t).notNull(),
     /** Opaque reference to the party's statement (zero hash when none). */
     reason: t.hex().notNull(),
     openedAt: t.bigint().notNull(),
     openedTx: t.hex().notNull(),
     status: t.text().$type<DisputeStatus>().notNull(),
     /** Who ruled; null unless ruled. */
-    arbiter: t.hex(),
+    arbiter: account(t),
     /** The split, once resolved (ruled or settled); null while open. */
     freelancerBps: t.integer(),
     fee: t.bigint(),
@@ -231,8 +252,8 @@ export const milestoneClaim = onchainTable(
     chainId: t.text().notNull(),
     escrowId: t.bigint().notNull(),
     index: t.integer().notNull(),
-    freelancer: t.hex().notNull(),
-    token: t.hex().notNull(),
+    freelancer: account(t).notNull(),
+    token: account(t).notNull(),
     amount: t.bigint().notNull(),
     fee: t.bigint().notNull(),
     payout: t.bigint().notNull(),
@@ -254,8 +275,8 @@ export const milestoneRefund = onchainTable(
     chainId: t.text().notNull(),
     escrowId: t.bigint().notNull(),
     index: t.integer().notNull(),
-    client: t.hex().notNull(),
-    token: t.hex().notNull(),
+    client: account(t).notNull(),
+    token: account(t).notNull(),
     amount: t.bigint().notNull(),
     refundedAt: t.bigint().notNull(),
     txHash: t.hex().notNull(),
@@ -274,8 +295,8 @@ export const jobRating = onchainTable(
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
     escrowId: t.bigint().notNull(),
-    freelancer: t.hex().notNull(),
-    client: t.hex().notNull(),
+    freelancer: account(t).notNull(),
+    client: account(t).notNull(),
     /** 1 (worst) to 5 (best). */
     rating: t.integer().notNull(),
     ratedAt: t.bigint().notNull(),
@@ -297,7 +318,7 @@ export const freelancerStats = onchainTable(
     /** `${chainId}:${freelancer}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    freelancer: t.hex().notNull(),
+    freelancer: account(t).notNull(),
     completedJobs: t.integer().notNull(),
     closedJobs: t.integer().notNull(),
     milestonesDelivered: t.integer().notNull(),
@@ -322,8 +343,8 @@ export const freelancerEarning = onchainTable(
     /** `${chainId}:${freelancer}:${token}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    freelancer: t.hex().notNull(),
-    token: t.hex().notNull(),
+    freelancer: account(t).notNull(),
+    token: account(t).notNull(),
     earned: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
   }),
@@ -351,7 +372,7 @@ export const escrowEvent = onchainTable(
      * transaction's sender for settlements (the party accepting the other's offer), fee discounts,
      * completions and closings (whoever settled the last milestone).
      */
-    actor: t.hex(),
+    actor: account(t),
     /** The money it moved or concerns (total, amount, fee + payout + refund); null when none. */
     amount: t.bigint(),
     /** The event's other arguments (bigints as decimal strings). */
@@ -376,10 +397,10 @@ export const feeFlow = onchainTable(
     chainId: t.text().notNull(),
     escrowId: t.bigint().notNull(),
     milestoneIndex: t.integer().notNull(),
-    token: t.hex().notNull(),
+    token: account(t).notNull(),
     amount: t.bigint().notNull(),
     /** The contract's fee recipient when the fee was credited. */
-    recipient: t.hex().notNull(),
+    recipient: account(t).notNull(),
     timestamp: t.bigint().notNull(),
     blockNumber: t.bigint().notNull(),
     txHash: t.hex().notNull(),
@@ -398,8 +419,8 @@ export const withdrawal = onchainTable(
     /** `${chainId}:${txHash}:${logIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    account: t.hex().notNull(),
-    token: t.hex().notNull(),
+    account: account(t).notNull(),
+    token: account(t).notNull(),
     amount: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
     blockNumber: t.bigint().notNull(),
@@ -425,7 +446,7 @@ export const adminAction = onchainTable(
     /** `${chainId}:${txHash}:${logIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    contract: t.hex().notNull(),
+    contract: account(t).notNull(),
     /**
      * The event name. MilestoneEscrow: PlatformFeeUpdated, FeeRecipientUpdated,
      * FeeDiscountSourceUpdated, TokenAllowlistUpdated, Paused, Unpaused, RoleGranted, RoleRevoked,
@@ -450,7 +471,7 @@ export const adminAction = onchainTable(
      * the TimelockController (the only account allowed to make them after the deployment); else the
      * transaction's sender.
      */
-    actor: t.hex().notNull(),
+    actor: account(t).notNull(),
     /** The event's arguments (bigints as decimal strings). */
     details: t.json().$type<Record<string, string | number | boolean>>().notNull(),
     timestamp: t.bigint().notNull(),
@@ -479,9 +500,9 @@ export const badge = onchainTable(
     chainId: t.text().notNull(),
     tokenId: t.bigint().notNull(),
     /** Current holder (the last holder once burnt). */
-    owner: t.hex().notNull(),
+    owner: account(t).notNull(),
     /** The account that claimed (minted) it. */
-    claimedBy: t.hex().notNull(),
+    claimedBy: account(t).notNull(),
     tier: t.text().$type<BadgeTier>().notNull(),
     /** IWorxBadges.Tier: 1 Bronze .. 5 Verified. */
     tierId: t.integer().notNull(),
@@ -509,19 +530,19 @@ export const attestation = onchainTable(
     /** `${chainId}:${subject}:${kind}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    subject: t.hex().notNull(),
+    subject: account(t).notNull(),
     /** 1 = X account verified, 2 = vetted. */
     kind: t.integer().notNull(),
     kindName: t.text().$type<AttestationKindName>().notNull(),
     /** The ATTESTER_ROLE holder that signed it. */
-    attester: t.hex().notNull(),
+    attester: account(t).notNull(),
     /** Unix seconds from which it no longer counts. */
     expiresAt: t.bigint().notNull(),
     /** Its EIP-712 digest (used up on chain). */
     digest: t.hex().notNull(),
     submittedAt: t.bigint().notNull(),
     revoked: t.boolean().notNull(),
-    revokedBy: t.hex(),
+    revokedBy: account(t),
     revokedAt: t.bigint(),
   }),
   (table) => ({
@@ -536,7 +557,7 @@ export const badgeTier = onchainTable(
     /** `${chainId}:${contract}:${tierId}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    contract: t.hex().notNull(),
+    contract: account(t).notNull(),
     tier: t.text().$type<BadgeTier>().notNull(),
     tierId: t.integer().notNull(),
     minCompletedJobs: t.integer().notNull(),
@@ -565,7 +586,7 @@ export const leaderboard = onchainTable(
     /** `${chainId}:${freelancer}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    freelancer: t.hex().notNull(),
+    freelancer: account(t).notNull(),
     completedJobs: t.integer().notNull(),
     closedJobs: t.integer().notNull(),
     milestonesDelivered: t.integer().notNull(),
@@ -616,20 +637,20 @@ export const multisigOperation = onchainTable(
     /** `${chainId}:${operationId}`: the id is an EIP-712 digest naming chain and multisig. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    multisig: t.hex().notNull(),
+    multisig: account(t).notNull(),
     /**
      * The EIP-712 digest owners sign. SQL column `op_id`: Ponder reserves `operation_id` (the
      * GraphQL field and the @ponder/client key stay `operationId`).
      */
     operationId: t.hex("op_id").notNull(),
-    target: t.hex().notNull(),
+    target: account(t).notNull(),
     value: t.bigint().notNull(),
     data: t.hex().notNull(),
     nonce: t.bigint().notNull(),
     /** Fixed at proposal; raised to "critical" at queue time when the call was reconfigured. */
     opClass: t.text().$type<OperationClass>().notNull(),
     /** Who submitted the proposal: an owner, or a relayer of owners' signatures. */
-    proposer: t.hex().notNull(),
+    proposer: account(t).notNull(),
     state: t.text().$type<OperationState>().notNull(),
     /**
      * Approvals that count now (the contract's `approvalCount` while pending): an owner removal
@@ -670,10 +691,10 @@ export const multisigApproval = onchainTable(
     /** `${chainId}:${operationId}:${kind}:${owner}` (owner lowercase). */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    multisig: t.hex().notNull(),
+    multisig: account(t).notNull(),
     /** SQL column `op_id` (Ponder reserves `operation_id`). */
     operationId: t.hex("op_id").notNull(),
-    owner: t.hex().notNull(),
+    owner: account(t).notNull(),
     kind: t.text().$type<ApprovalKind>().notNull(),
     /** True once an owner removal made it stop counting. */
     voided: t.boolean().notNull(),
@@ -693,8 +714,8 @@ export const multisigOwner = onchainTable(
     /** `${chainId}:${multisig}:${owner}` (addresses lowercase). */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    multisig: t.hex().notNull(),
-    owner: t.hex().notNull(),
+    multisig: account(t).notNull(),
+    owner: account(t).notNull(),
     active: t.boolean().notNull(),
     /** When it was (last) added. */
     addedAt: t.bigint().notNull(),
@@ -711,7 +732,7 @@ export const multisigConfig = onchainTable("multisig_config", (t) => ({
   /** `${chainId}:${multisig}` (address lowercase). */
   id: t.text().primaryKey(),
   chainId: t.text().notNull(),
-  multisig: t.hex().notNull(),
+  multisig: account(t).notNull(),
   /** Current owners (the active rows of multisig_owner). */
   ownerCount: t.integer().notNull(),
   routineThreshold: t.integer().notNull(),
@@ -720,7 +741,7 @@ export const multisigConfig = onchainTable("multisig_config", (t) => ({
   routineDelay: t.bigint().notNull(),
   criticalDelay: t.bigint().notNull(),
   /** Who may pause pausable targets; null when none. */
-  guardian: t.hex(),
+  guardian: account(t),
   /** Advanced by every owner removal. */
   ownersEpoch: t.integer().notNull(),
 }));
@@ -732,8 +753,8 @@ export const multisigClass = onchainTable(
     /** `${chainId}:${multisig}:${target}:${selector}` (lowercase). */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    multisig: t.hex().notNull(),
-    target: t.hex().notNull(),
+    multisig: account(t).notNull(),
+    target: account(t).notNull(),
     /** The function selector (0x00000000 for calls with fewer than 4 bytes of data). */
     selector: t.hex().notNull(),
     opClass: t.text().$type<OperationClass>().notNull(),
@@ -750,8 +771,8 @@ export const multisigPausableTarget = onchainTable(
     /** `${chainId}:${multisig}:${target}` (lowercase). */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    multisig: t.hex().notNull(),
-    target: t.hex().notNull(),
+    multisig: account(t).notNull(),
+    target: account(t).notNull(),
     pausable: t.boolean().notNull(),
   }),
   (table) => ({

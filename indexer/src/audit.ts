@@ -5,12 +5,16 @@
 import type { Context } from "ponder:registry";
 import { adminAction } from "ponder:schema";
 import type { Address, Hex } from "viem";
+import { caip2OfPonderChain } from "../stacks/chains.ts";
 
 /** Any handler's context: the database and the chain are all the audit log needs. */
 export type AnyContext = Pick<Context<"MilestoneEscrow:EscrowCreated">, "db" | "chain">;
 
-/** The chain's CAIP-2 id, `eip155:<id>`: every row and every row id names its chain with it. */
-export const caip2 = (context: { chain: { id: number } }) => `eip155:${context.chain.id}`;
+/**
+ * The chain's CAIP-2 id, `eip155:<id>` (or `stacks:<n>` for the Stacks bridge's reserved Ponder
+ * chain ids, ../stacks/chains.ts): every row and every row id names its chain with it.
+ */
+export const caip2 = (context: { chain: { id: number } }) => caip2OfPonderChain(context.chain.id);
 
 /** What the audit log needs of an event, whatever its contract. */
 export interface AuditedEvent {

@@ -13,7 +13,7 @@ import { attestation, badge, badgeTier } from "ponder:schema";
 import type { AttestationKindName } from "ponder:schema";
 import { keccak256, toHex, zeroAddress, zeroHash, type Hex } from "viem";
 import { caip2, recordAudit } from "./audit.ts";
-import { lower } from "./common.ts";
+import { lower, shared } from "./common.ts";
 import { TIERS, updateLeaderboard } from "./leaderboard.ts";
 
 const badgeKey = (chainId: string, tokenId: bigint) => `${chainId}:${tokenId}`;
@@ -35,7 +35,7 @@ function tierName(tierId: number) {
   return tier;
 }
 
-ponder.on("WorxBadges:TierConfigUpdated", async ({ event, context }) => {
+ponder.on("WorxBadges:TierConfigUpdated", shared("WorxBadges:TierConfigUpdated", async ({ event, context }) => {
   const chainId = caip2(context);
   const { tier: tierId, minCompletedJobs, minSatisfactionBps, requiresXVerified, requiresVetted, soulbound, feeDiscountBps } = event.args;
   const config = { minCompletedJobs, minSatisfactionBps, requiresXVerified, requiresVetted, soulbound, feeDiscountBps, updatedAt: event.block.timestamp };
@@ -44,9 +44,9 @@ ponder.on("WorxBadges:TierConfigUpdated", async ({ event, context }) => {
     .values({ id: tierKey(chainId, event.log.address, tierId), chainId, contract: event.log.address, tier: tierName(tierId), tierId, ...config })
     .onConflictDoUpdate(config);
   await recordAudit(context, event, "TierConfigUpdated", event.transaction.from, { tierName: tierName(tierId) });
-});
+}));
 
-ponder.on("WorxBadges:BadgeClaimed", async ({ event, context }) => {
+ponder.on("WorxBadges:BadgeClaimed", shared("WorxBadges:BadgeClaimed", async ({ event, context }) => {
   const chainId = caip2(context);
   const { tokenId, account, tier: tierId, completedJobs, satisfactionBps } = event.args;
   const at = event.block.timestamp;
@@ -68,9 +68,9 @@ ponder.on("WorxBadges:BadgeClaimed", async ({ event, context }) => {
     burned: false,
   });
   await updateLeaderboard(context, account, at, { badge: { tierId, by: 1 } });
-});
+}));
 
-ponder.on("WorxBadges:Transfer", async ({ event, context }) => {
+ponder.on("WorxBadges:Transfer", shared("WorxBadges:Transfer", async ({ event, context }) => {
   const { from, to, tokenId } = event.args;
   // A mint: BadgeClaimed, later in the same transaction, records it.
   if (from === zeroAddress) return;
@@ -81,9 +81,9 @@ ponder.on("WorxBadges:Transfer", async ({ event, context }) => {
     .set(to === zeroAddress ? { burned: true, transferredAt: at } : { owner: to, transferredAt: at });
   await updateLeaderboard(context, from, at, { badge: { tierId: row.tierId, by: -1 } });
   if (to !== zeroAddress) await updateLeaderboard(context, to, at, { badge: { tierId: row.tierId, by: 1 } });
-});
+}));
 
-ponder.on("WorxBadges:AttestationSubmitted", async ({ event, context }) => {
+ponder.on("WorxBadges:AttestationSubmitted", shared("WorxBadges:AttestationSubmitted", async ({ event, context }) => {
   const chainId = caip2(context);
   const { subject, kind, attester, expiresAt, digest } = event.args;
   const kindName = KIND_NAMES[kind];
@@ -101,25 +101,25 @@ ponder.on("WorxBadges:AttestationSubmitted", async ({ event, context }) => {
     .insert(attestation)
     .values({ id: attestationKey(chainId, subject, kind), chainId, subject, kind, kindName, ...fields })
     .onConflictDoUpdate(fields);
-});
+}));
 
-ponder.on("WorxBadges:AttestationRevoked", async ({ event, context }) => {
+ponder.on("WorxBadges:AttestationRevoked", shared("WorxBadges:AttestationRevoked", async ({ event, context }) => {
   const chainId = caip2(context);
   const { subject, kind, by } = event.args;
   const id = attestationKey(chainId, subject, kind);
   // Revoking when none is stored is allowed on chain (a no-op besides the event).
   if (!(await context.db.find(attestation, { id }))) return;
   await context.db.update(attestation, { id }).set({ revoked: true, revokedBy: by, revokedAt: event.block.timestamp });
-});
+}));
 
-ponder.on("WorxBadges:RoleGranted", async ({ event, context }) => {
+ponder.on("WorxBadges:RoleGranted", shared("WorxBadges:RoleGranted", async ({ event, context }) => {
   await recordAudit(context, event, "RoleGranted", event.args.sender, { roleName: roleName(event.args.role) });
-});
+}));
 
-ponder.on("WorxBadges:RoleRevoked", async ({ event, context }) => {
+ponder.on("WorxBadges:RoleRevoked", shared("WorxBadges:RoleRevoked", async ({ event, context }) => {
   await recordAudit(context, event, "RoleRevoked", event.args.sender, { roleName: roleName(event.args.role) });
-});
+}));
 
-ponder.on("WorxBadges:RoleAdminChanged", async ({ event, context }) => {
+ponder.on("WorxBadges:RoleAdminChanged", shared("WorxBadges:RoleAdminChanged", async ({ event, context }) => {
   await recordAudit(context, event, "RoleAdminChanged", event.transaction.from, { roleName: roleName(event.args.role) });
-});
+}));

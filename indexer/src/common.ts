@@ -7,7 +7,8 @@ import type { EscrowEventKind } from "ponder:schema";
 import type { Address, Hex } from "viem";
 import { caip2, type AnyContext, type AuditedEvent } from "./audit.ts";
 
-export const lower = (a: string) => a.toLowerCase() as Hex;
+/** EVM addresses lowercase (as the hex columns store them); Stacks principals (c32, not hex) as they are. */
+export const lower = (a: string) => (a.startsWith("0x") ? a.toLowerCase() : a) as Hex;
 
 export const escrowKey = (chainId: string, escrowId: bigint) => `${chainId}:${escrowId}`;
 export const milestoneKey = (chainId: string, escrowId: bigint, index: bigint | number) => `${chainId}:${escrowId}:${index}`;
@@ -62,4 +63,20 @@ export async function recordTimeline(context: AnyContext, event: AuditedEvent, k
     timestamp: event.block.timestamp,
     txHash: event.transaction.hash,
   });
+}
+
+/** A handler as the Stacks handlers (./stacks/) call it: the event's arguments decoded from a Clarity `print`. */
+export type SharedHandler = (input: { event: any; context: any }) => Promise<void>;
+
+/**
+ * The EVM handlers by Ponder event name (`MilestoneEscrow:EscrowCreated`). Our Clarity contracts
+ * print their Solidity twins' events (same names and fields, kebab-case), so the Stacks handlers
+ * (./stacks/) run these same handlers on the decoded prints: one row logic for both chains.
+ */
+export const sharedHandlers = new Map<string, SharedHandler>();
+
+/** Registers `handler` under `name` in {@link sharedHandlers} and returns it (for `ponder.on`). */
+export function shared<F>(name: string, handler: F): F {
+  sharedHandlers.set(name, handler as unknown as SharedHandler);
+  return handler;
 }

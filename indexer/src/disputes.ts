@@ -8,14 +8,14 @@
 import { ponder } from "ponder:registry";
 import { dispute, escrow, milestone } from "ponder:schema";
 import { caip2 } from "./audit.ts";
-import { escrowKey, milestoneKey, recordTimeline } from "./common.ts";
+import { escrowKey, milestoneKey, recordTimeline, shared } from "./common.ts";
 import { settleMilestone } from "./escrow.ts";
 import { bumpStats } from "./workHistory.ts";
 
 /** A ruling that gives the freelancer less than half counts as a lost dispute (IMilestoneEscrow.FreelancerStats). */
 const HALF_BPS = 5_000;
 
-ponder.on("MilestoneEscrow:DisputeOpened", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:DisputeOpened", shared("MilestoneEscrow:DisputeOpened", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, index, openedBy, reason } = event.args;
   const at = event.block.timestamp;
@@ -41,9 +41,9 @@ ponder.on("MilestoneEscrow:DisputeOpened", async ({ event, context }) => {
   });
   await bumpStats(context, row.freelancer, at, { disputesOpened: 1 });
   await recordTimeline(context, event, "DisputeOpened", { escrowId, index, actor: openedBy, amount: m.amount });
-});
+}));
 
-ponder.on("MilestoneEscrow:DisputeRuled", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:DisputeRuled", shared("MilestoneEscrow:DisputeRuled", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, index, arbiter, freelancerBps, fee, payout, refund } = event.args;
   const at = event.block.timestamp;
@@ -60,9 +60,9 @@ ponder.on("MilestoneEscrow:DisputeRuled", async ({ event, context }) => {
   });
   if (freelancerBps < HALF_BPS) await bumpStats(context, row.freelancer, at, { disputesLost: 1 });
   await recordTimeline(context, event, "DisputeRuled", { escrowId, index, actor: arbiter, amount: fee + payout + refund });
-});
+}));
 
-ponder.on("MilestoneEscrow:MilestoneSettled", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:MilestoneSettled", shared("MilestoneEscrow:MilestoneSettled", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, index, freelancerBps, fee, payout, refund } = event.args;
   const at = event.block.timestamp;
@@ -82,4 +82,4 @@ ponder.on("MilestoneEscrow:MilestoneSettled", async ({ event, context }) => {
   }
   // The caller accepted the other party's signed offer: the caller is the one who acted.
   await recordTimeline(context, event, "MilestoneSettled", { escrowId, index, amount: fee + payout + refund });
-});
+}));

@@ -10,7 +10,7 @@ import { escrow, escrowContract, feeFlow, milestone, milestoneClaim, milestoneRe
 import type { MilestoneStatus, SettledBy } from "ponder:schema";
 import { zeroHash } from "viem";
 import { caip2, type AnyContext, type AuditedEvent } from "./audit.ts";
-import { contractKey, escrowKey, logKey, milestoneKey, recordTimeline } from "./common.ts";
+import { contractKey, escrowKey, logKey, milestoneKey, recordTimeline, shared } from "./common.ts";
 import { updateLeaderboard } from "./leaderboard.ts";
 import { addEarning, bumpStats } from "./workHistory.ts";
 
@@ -87,7 +87,7 @@ export async function settleMilestone(context: AnyContext, event: AuditedEvent, 
 const updateEscrow = (context: AnyContext, chainId: string, escrowId: bigint, at: bigint, fields: Partial<EscrowRow>) =>
   context.db.update(escrow, { id: escrowKey(chainId, escrowId) }).set({ ...fields, updatedAt: at });
 
-ponder.on("MilestoneEscrow:EscrowCreated", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:EscrowCreated", shared("MilestoneEscrow:EscrowCreated", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, client, freelancer, token, milestones, total, feeBps, reviewPeriod, gracePeriod } = event.args;
   const at = event.block.timestamp;
@@ -134,15 +134,15 @@ ponder.on("MilestoneEscrow:EscrowCreated", async ({ event, context }) => {
   );
   await bumpStats(context, freelancer, at, {});
   await recordTimeline(context, event, "EscrowCreated", { escrowId, actor: client, amount: total });
-});
+}));
 
-ponder.on("MilestoneEscrow:FeeDiscountApplied", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:FeeDiscountApplied", shared("MilestoneEscrow:FeeDiscountApplied", async ({ event, context }) => {
   const { escrowId, baseFeeBps, discountBps } = event.args;
   await updateEscrow(context, caip2(context), escrowId, event.block.timestamp, { baseFeeBps, feeDiscountBps: discountBps });
   await recordTimeline(context, event, "FeeDiscountApplied", { escrowId });
-});
+}));
 
-ponder.on("MilestoneEscrow:EscrowFunded", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:EscrowFunded", shared("MilestoneEscrow:EscrowFunded", async ({ event, context }) => {
   const { escrowId, client, amount } = event.args;
   await updateEscrow(context, caip2(context), escrowId, event.block.timestamp, {
     status: "funded",
@@ -151,9 +151,9 @@ ponder.on("MilestoneEscrow:EscrowFunded", async ({ event, context }) => {
     fundedTx: event.transaction.hash,
   });
   await recordTimeline(context, event, "EscrowFunded", { escrowId, actor: client, amount });
-});
+}));
 
-ponder.on("MilestoneEscrow:MilestoneSubmitted", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:MilestoneSubmitted", shared("MilestoneEscrow:MilestoneSubmitted", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, index, deliverable, onTime } = event.args;
   const at = event.block.timestamp;
@@ -168,9 +168,9 @@ ponder.on("MilestoneEscrow:MilestoneSubmitted", async ({ event, context }) => {
   await bumpStats(context, row.freelancer, at, onTime ? { milestonesDelivered: 1, milestonesOnTime: 1 } : { milestonesDelivered: 1 });
   await updateLeaderboard(context, row.freelancer, at, { deliveryDelta: at - submitted.dueDate });
   await recordTimeline(context, event, "MilestoneSubmitted", { escrowId, index, actor: row.freelancer });
-});
+}));
 
-ponder.on("MilestoneEscrow:MilestoneReleased", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:MilestoneReleased", shared("MilestoneEscrow:MilestoneReleased", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, index, freelancer, amount, fee, payout, claimed } = event.args;
   const row = await settleMilestone(context, event, { escrowId, index, status: "released", by: claimed ? "claim" : "approval", fee, payout, refund: 0n });
@@ -190,9 +190,9 @@ ponder.on("MilestoneEscrow:MilestoneReleased", async ({ event, context }) => {
     });
   }
   await recordTimeline(context, event, "MilestoneReleased", { escrowId, index, actor: claimed ? freelancer : row.client, amount });
-});
+}));
 
-ponder.on("MilestoneEscrow:MilestoneRefunded", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:MilestoneRefunded", shared("MilestoneEscrow:MilestoneRefunded", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, index, client, amount } = event.args;
   const at = event.block.timestamp;
@@ -210,9 +210,9 @@ ponder.on("MilestoneEscrow:MilestoneRefunded", async ({ event, context }) => {
   });
   await bumpStats(context, row.freelancer, at, { milestonesReclaimed: 1 });
   await recordTimeline(context, event, "MilestoneRefunded", { escrowId, index, actor: client, amount });
-});
+}));
 
-ponder.on("MilestoneEscrow:EscrowCompleted", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:EscrowCompleted", shared("MilestoneEscrow:EscrowCompleted", async ({ event, context }) => {
   const { escrowId } = event.args;
   const at = event.block.timestamp;
   const row = await updateEscrow(context, caip2(context), escrowId, at, {
@@ -223,9 +223,9 @@ ponder.on("MilestoneEscrow:EscrowCompleted", async ({ event, context }) => {
   });
   await bumpStats(context, row.freelancer, at, { completedJobs: 1 });
   await recordTimeline(context, event, "EscrowCompleted", { escrowId });
-});
+}));
 
-ponder.on("MilestoneEscrow:EscrowClosed", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:EscrowClosed", shared("MilestoneEscrow:EscrowClosed", async ({ event, context }) => {
   const { escrowId } = event.args;
   const at = event.block.timestamp;
   const row = await updateEscrow(context, caip2(context), escrowId, at, {
@@ -236,9 +236,9 @@ ponder.on("MilestoneEscrow:EscrowClosed", async ({ event, context }) => {
   });
   await bumpStats(context, row.freelancer, at, { closedJobs: 1 });
   await recordTimeline(context, event, "EscrowClosed", { escrowId });
-});
+}));
 
-ponder.on("MilestoneEscrow:EscrowCancelled", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:EscrowCancelled", shared("MilestoneEscrow:EscrowCancelled", async ({ event, context }) => {
   const { escrowId, by } = event.args;
   await updateEscrow(context, caip2(context), escrowId, event.block.timestamp, {
     status: "cancelled",
@@ -248,9 +248,9 @@ ponder.on("MilestoneEscrow:EscrowCancelled", async ({ event, context }) => {
     cancelledBy: by,
   });
   await recordTimeline(context, event, "EscrowCancelled", { escrowId, actor: by });
-});
+}));
 
-ponder.on("MilestoneEscrow:Withdrawn", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:Withdrawn", shared("MilestoneEscrow:Withdrawn", async ({ event, context }) => {
   const chainId = caip2(context);
   await context.db.insert(withdrawal).values({
     id: logKey(chainId, event),
@@ -262,4 +262,4 @@ ponder.on("MilestoneEscrow:Withdrawn", async ({ event, context }) => {
     blockNumber: event.block.number,
     txHash: event.transaction.hash,
   });
-});
+}));

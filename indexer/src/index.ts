@@ -16,3 +16,4 @@ import "./dex/oracle.ts";
 import "./dex/factory.ts";
 import "./dex/coin.ts";
 import "./dex/pool.ts";
+import "./stacks/print.ts";

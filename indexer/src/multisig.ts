@@ -15,6 +15,7 @@ import { multisigApproval, multisigClass, multisigConfig, multisigOperation, mul
 import type { ApprovalKind, OperationClass } from "ponder:schema";
 import { zeroAddress, type Address, type Hex } from "viem";
 import { caip2, recordAudit, type AnyContext, type AuditedEvent } from "./audit.ts";
+import { shared } from "./common.ts";
 
 /** IWorxMultisig.OperationClass by its Solidity value (Critical = 0). */
 const CLASSES: readonly OperationClass[] = ["critical", "routine"];
@@ -24,7 +25,8 @@ const classOf = (value: number): OperationClass => {
   return opClass;
 };
 
-const lower = (a: string) => a.toLowerCase() as Hex;
+/** EVM addresses lowercase; Stacks principals (c32 text, ./stacks/) as they are. */
+const lower = (a: string) => (a.startsWith("0x") ? a.toLowerCase() : a) as Hex;
 const operationKey = (chainId: string, operationId: Hex) => `${chainId}:${lower(operationId)}`;
 const multisigKey = (chainId: string, multisig: Address) => `${chainId}:${lower(multisig)}`;
 const approvalKey = (chainId: string, operationId: Hex, kind: ApprovalKind, owner: Address) =>
@@ -79,7 +81,7 @@ async function recordApproval(
 
 // ───────────────────────────── operations ─────────────────────────────
 
-ponder.on("WorxMultisig:OperationProposed", async ({ event, context }) => {
+ponder.on("WorxMultisig:OperationProposed", shared("WorxMultisig:OperationProposed", async ({ event, context }) => {
   const chainId = caip2(context);
   const { operationId, proposer, target, value, data, nonce, opClass } = event.args;
   await context.db.insert(multisigOperation).values({
@@ -102,17 +104,17 @@ ponder.on("WorxMultisig:OperationProposed", async ({ event, context }) => {
     updatedAt: event.block.timestamp,
   });
   await recordAudit(context, event, "OperationProposed", proposer);
-});
+}));
 
-ponder.on("WorxMultisig:Approved", async ({ event, context }) => {
+ponder.on("WorxMultisig:Approved", shared("WorxMultisig:Approved", async ({ event, context }) => {
   await recordApproval(context, event, "approve");
-});
+}));
 
-ponder.on("WorxMultisig:CancelApproved", async ({ event, context }) => {
+ponder.on("WorxMultisig:CancelApproved", shared("WorxMultisig:CancelApproved", async ({ event, context }) => {
   await recordApproval(context, event, "cancel");
-});
+}));
 
-ponder.on("WorxMultisig:Queued", async ({ event, context }) => {
+ponder.on("WorxMultisig:Queued", shared("WorxMultisig:Queued", async ({ event, context }) => {
   const { operationId, opClass, approvals, eta } = event.args;
   await context.db.update(multisigOperation, { id: operationKey(caip2(context), operationId) }).set({
     state: "queued",
@@ -124,9 +126,9 @@ ponder.on("WorxMultisig:Queued", async ({ event, context }) => {
     updatedAt: event.block.timestamp,
   });
   await recordAudit(context, event, "Queued", event.transaction.from);
-});
+}));
 
-ponder.on("WorxMultisig:Executed", async ({ event, context }) => {
+ponder.on("WorxMultisig:Executed", shared("WorxMultisig:Executed", async ({ event, context }) => {
   await context.db.update(multisigOperation, { id: operationKey(caip2(context), event.args.operationId) }).set({
     state: "executed",
     executedAt: event.block.timestamp,
@@ -134,9 +136,9 @@ ponder.on("WorxMultisig:Executed", async ({ event, context }) => {
     updatedAt: event.block.timestamp,
   });
   await recordAudit(context, event, "Executed", event.transaction.from);
-});
+}));
 
-ponder.on("WorxMultisig:Cancelled", async ({ event, context }) => {
+ponder.on("WorxMultisig:Cancelled", shared("WorxMultisig:Cancelled", async ({ event, context }) => {
   await context.db.update(multisigOperation, { id: operationKey(caip2(context), event.args.operationId) }).set({
     state: "cancelled",
     cancelledAt: event.block.timestamp,
@@ -144,22 +146,22 @@ ponder.on("WorxMultisig:Cancelled", async ({ event, context }) => {
     updatedAt: event.block.timestamp,
   });
   await recordAudit(context, event, "Cancelled", event.transaction.from);
-});
+}));
 
-ponder.on("WorxMultisig:GuardianPaused", async ({ event, context }) => {
+ponder.on("WorxMultisig:GuardianPaused", shared("WorxMultisig:GuardianPaused", async ({ event, context }) => {
   // The paused contract's own Paused event updates its row (e.g. escrow_contract.paused).
   await recordAudit(context, event, "GuardianPaused", event.args.guardian);
-});
+}));
 
-ponder.on("WorxMultisig:Received", async ({ event, context }) => {
+ponder.on("WorxMultisig:Received", shared("WorxMultisig:Received", async ({ event, context }) => {
   await recordAudit(context, event, "Received", event.args.from);
-});
+}));
 
 // ───────────────────────────── owners and policy ─────────────────────────────
 // These only happen in the constructor or in an executed Critical operation on the multisig itself:
 // the multisig is the actor.
 
-ponder.on("WorxMultisig:OwnerAdded", async ({ event, context }) => {
+ponder.on("WorxMultisig:OwnerAdded", shared("WorxMultisig:OwnerAdded", async ({ event, context }) => {
   const chainId = caip2(context);
   const multisig = event.log.address;
   const { owner } = event.args;
@@ -170,9 +172,9 @@ ponder.on("WorxMultisig:OwnerAdded", async ({ event, context }) => {
     .onConflictDoUpdate(row);
   await updateConfig(context, multisig, (c) => ({ ownerCount: c.ownerCount + 1 }));
   await recordAudit(context, event, "OwnerAdded", multisig);
-});
+}));
 
-ponder.on("WorxMultisig:OwnerRemoved", async ({ event, context }) => {
+ponder.on("WorxMultisig:OwnerRemoved", shared("WorxMultisig:OwnerRemoved", async ({ event, context }) => {
   const chainId = caip2(context);
   const multisig = lower(event.log.address);
   const { owner, ownersEpoch } = event.args;
@@ -211,32 +213,32 @@ ponder.on("WorxMultisig:OwnerRemoved", async ({ event, context }) => {
   if (queued.length) await context.db.sql.update(multisigApproval).set({ voided: true }).where(voidWhere(queued, "cancel"));
 
   await recordAudit(context, event, "OwnerRemoved", multisig);
-});
+}));
 
-ponder.on("WorxMultisig:ThresholdChanged", async ({ event, context }) => {
+ponder.on("WorxMultisig:ThresholdChanged", shared("WorxMultisig:ThresholdChanged", async ({ event, context }) => {
   const { opClass, threshold } = event.args;
   const value = Number(threshold);
   await updateConfig(context, event.log.address, () =>
     classOf(opClass) === "routine" ? { routineThreshold: value } : { criticalThreshold: value },
   );
   await recordAudit(context, event, "ThresholdChanged", event.log.address);
-});
+}));
 
-ponder.on("WorxMultisig:DelayChanged", async ({ event, context }) => {
+ponder.on("WorxMultisig:DelayChanged", shared("WorxMultisig:DelayChanged", async ({ event, context }) => {
   const { opClass, delay } = event.args;
   await updateConfig(context, event.log.address, () =>
     classOf(opClass) === "routine" ? { routineDelay: delay } : { criticalDelay: delay },
   );
   await recordAudit(context, event, "DelayChanged", event.log.address);
-});
+}));
 
-ponder.on("WorxMultisig:GuardianChanged", async ({ event, context }) => {
+ponder.on("WorxMultisig:GuardianChanged", shared("WorxMultisig:GuardianChanged", async ({ event, context }) => {
   const { guardian } = event.args;
   await updateConfig(context, event.log.address, () => ({ guardian: guardian === zeroAddress ? null : guardian }));
   await recordAudit(context, event, "GuardianChanged", event.log.address);
-});
+}));
 
-ponder.on("WorxMultisig:ClassConfigured", async ({ event, context }) => {
+ponder.on("WorxMultisig:ClassConfigured", shared("WorxMultisig:ClassConfigured", async ({ event, context }) => {
   const chainId = caip2(context);
   const multisig = event.log.address;
   const { target, selector, opClass } = event.args;
@@ -252,9 +254,9 @@ ponder.on("WorxMultisig:ClassConfigured", async ({ event, context }) => {
     })
     .onConflictDoUpdate({ opClass: classOf(opClass) });
   await recordAudit(context, event, "ClassConfigured", multisig);
-});
+}));
 
-ponder.on("WorxMultisig:PausableTargetConfigured", async ({ event, context }) => {
+ponder.on("WorxMultisig:PausableTargetConfigured", shared("WorxMultisig:PausableTargetConfigured", async ({ event, context }) => {
   const chainId = caip2(context);
   const multisig = event.log.address;
   const { target, pausable } = event.args;
@@ -263,4 +265,4 @@ ponder.on("WorxMultisig:PausableTargetConfigured", async ({ event, context }) =>
     .values({ id: `${multisigKey(chainId, multisig)}:${lower(target)}`, chainId, multisig, target, pausable })
     .onConflictDoUpdate({ pausable });
   await recordAudit(context, event, "PausableTargetConfigured", multisig);
-});
+}));

@@ -10,7 +10,7 @@ import { ponder } from "ponder:registry";
 import { escrow, freelancerEarning, freelancerStats, jobRating } from "ponder:schema";
 import type { Address } from "viem";
 import { caip2, type AnyContext } from "./audit.ts";
-import { earningKey, escrowKey, freelancerKey, lower, recordTimeline } from "./common.ts";
+import { earningKey, escrowKey, freelancerKey, lower, recordTimeline, shared } from "./common.ts";
 import { ensureLeaderboard, toUsd, updateLeaderboard } from "./leaderboard.ts";
 import { STATS_COUNTERS } from "./stats.ts";
 
@@ -57,7 +57,7 @@ export async function addEarning(context: AnyContext, freelancer: Address, token
   if (usd !== 0n) await updateLeaderboard(context, freelancer, at, { earnedUsd: usd });
 }
 
-ponder.on("MilestoneEscrow:JobRated", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:JobRated", shared("MilestoneEscrow:JobRated", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, freelancer, rating } = event.args;
   const at = event.block.timestamp;
@@ -76,4 +76,4 @@ ponder.on("MilestoneEscrow:JobRated", async ({ event, context }) => {
   });
   await bumpStats(context, freelancer, at, { ratingCount: 1, ratingSum: rating });
   await recordTimeline(context, event, "JobRated", { escrowId, actor: row.client });
-});
+}));

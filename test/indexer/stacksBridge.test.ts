@@ -1,0 +1,177 @@
+/**
+ * The Stacks bridge on its own (indexer/stacks/): the observer endpoint's answers, the block
+ * store's rules (idempotent, ordered, forks switch at the common ancestor, durable across a
+ * restart) and the EVM facade Ponder reads (blocks, parent links, placeholders below the base,
+ * logs with their filters and bloom, decoded back to the printed Clarity value). Payloads here are
+ * built by hand to reach the edge cases; test/indexer/stacks.test.ts drives real simnet payloads
+ * through Ponder.
+ *
+ *   npx tsx --test test/indexer/stacksBridge.test.ts
+ */
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { Cl, serializeCV } from "@stacks/transactions";
+import { decodeEventLog, keccak256, toBytes, type Hex } from "viem";
+import { clarityPrintAbi, stacksPseudoAddress } from "../../indexer/stacks/abi.ts";
+import { ponderChainIdOfStacks } from "../../indexer/stacks/chains.ts";
+import { placeholderHash } from "../../indexer/stacks/evm.ts";
+import { startBridge, type Bridge } from "../../indexer/stacks/server.ts";
+
+const PORT = 42094;
+const ESCROW = "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.escrow";
+const BADGES = "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.badges";
+const h = (s: string) => `0x${createHash("sha256").update(s).digest("hex")}`;
+
+interface Made {
+  index_block_hash: string;
+  parent_index_block_hash: string;
+  block_hash: string;
+  block_height: number;
+  block_time: number;
+  burn_block_time: number;
+  transactions: unknown[];
+  events: unknown[];
+}
+
+/** A block on `parent` (or a base block) printing `prints` (contract, tuple topic) in one transaction. */
+function block(label: string, height: number, parent: Made | string, prints: [string, string][] = []): Made {
+  const txid = h(`tx ${label}`);
+  return {
+    index_block_hash: h(`index ${label}`),
+    parent_index_block_hash: typeof parent === "string" ? parent : parent.index_block_hash,
+    block_hash: h(`block ${label}`),
+    block_height: height,
+    block_time: 1_700_000_000 + height * 10,
+    burn_block_time: 1_700_000_000,
+    transactions: prints.length ? [{ txid, tx_index: 0, status: "success", raw_tx: "0x00" }] : [],
+    events: prints.map(([contract, topic], i) => ({
+      txid,
+      event_index: i,
+      committed: true,
+      type: "contract_event",
+      contract_event: { contract_identifier: contract, topic: "print", raw_value: `0x${serializeCV(Cl.tuple({ topic: Cl.stringAscii(topic), n: Cl.uint(height) }))}` },
+    })),
+  };
+}
+
+describe("Stacks bridge: observer endpoint, block store, EVM facade", () => {
+  let dir: string;
+  let bridge: Bridge;
+  const chainId = ponderChainIdOfStacks("devnet");
+  const post = async (path: string, body: unknown) => {
+    // connection: close — the test restarts the bridge on the same port; no stale keep-alive socket.
+    const res = await fetch(`${bridge.url}${path}`, { method: "POST", headers: { "content-type": "application/json", connection: "close" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const rpc = async (method: string, ...params: unknown[]) => {
+    const { body } = await post("/rpc", { jsonrpc: "2.0", id: 1, method, params });
+    if (body.error) throw new Error((body.error as { message: string }).message);
+    return body.result as any;
+  };
+  // base(10) - a(11) - a(12)        then the fork  base - b(11) - b(12) - b(13)
+  const base = block("base", 10, h("outside"));
+  const a11 = block("a11", 11, base, [[ESCROW, "escrow-created"]]);
+  const a12 = block("a12", 12, a11, [[ESCROW, "escrow-funded"], [BADGES, "badge-claimed"]]);
+  const b11 = block("b11", 11, base, [[ESCROW, "escrow-cancelled"]]);
+  const b12 = block("b12", 12, b11);
+  const b13 = block("b13", 13, b12, [[ESCROW, "withdrawn"]]);
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "worx-stacks-bridge-"));
+    bridge = await startBridge({ port: PORT, dbPath: join(dir, "store.sqlite"), chainId, log: () => {} });
+  });
+  after(async () => {
+    await bridge.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("refuses malformed payloads with 400 and a message, acknowledges the other observer paths", async () => {
+    for (const bad of ["{", { ...a11, index_block_hash: "0x12" }, { ...a11, block_height: -1 }, { ...a11, events: "x" }]) {
+      const r = await post("/new_block", bad);
+      assert.equal(r.status, 400);
+      assert.equal(typeof r.body.error, "string");
+    }
+    for (const path of ["/new_burn_block", "/new_mempool_tx", "/drop_mempool_tx", "/new_microblocks", "/attachments/new"]) {
+      assert.equal((await post(path, {})).status, 200, path);
+    }
+    assert.equal((await post("/nope", {})).status, 404);
+    assert.equal(bridge.store.tip(), undefined, "nothing stored");
+  });
+
+  test("stores in order only: an unknown parent is 409 until the parent arrives; re-sends are no-ops", async () => {
+    assert.deepEqual((await post("/new_block", base)).body.result, "base");
+    assert.equal((await post("/new_block", a12)).status, 409);
+    assert.equal((await post("/new_block", a11)).body.result, "extended");
+    assert.equal((await post("/new_block", a12)).body.result, "extended");
+    assert.equal((await post("/new_block", a11)).body.result, "duplicate");
+    assert.equal((await post("/new_block", { ...block("bad", 14, a12) })).status, 400, "height must be parent + 1");
+    assert.equal(bridge.store.tip()?.indexBlockHash, a12.index_block_hash);
+  });
+
+  test("serves blocks chained by parentHash, placeholders below the base, and logs by range and hash", async () => {
+    assert.equal(await rpc("eth_chainId"), `0x${chainId.toString(16)}`);
+    assert.equal(await rpc("eth_blockNumber"), "0xc");
+    const latest = await rpc("eth_getBlockByNumber", "latest", true);
+    assert.equal(latest.hash, a12.index_block_hash);
+    assert.equal(latest.parentHash, a11.index_block_hash);
+    assert.equal(latest.transactions[0].hash, (a12.events[0] as { txid: string }).txid);
+    const b10 = await rpc("eth_getBlockByNumber", "0xa", false);
+    assert.equal(b10.parentHash, placeholderHash(9), "the base links to the placeholder below it");
+    const p9 = await rpc("eth_getBlockByHash", placeholderHash(9), false);
+    assert.equal(p9.number, "0x9");
+    assert.equal(p9.parentHash, placeholderHash(8));
+    assert.equal(await rpc("eth_getBlockByNumber", "0xd", false), null, "nothing above the tip");
+
+    const logs = await rpc("eth_getLogs", { fromBlock: "0x0", toBlock: "latest" });
+    assert.equal(logs.length, 3);
+    const escrowOnly = await rpc("eth_getLogs", { fromBlock: "0xa", toBlock: "0xc", address: stacksPseudoAddress(ESCROW) });
+    assert.deepEqual(escrowOnly.map((l: { blockNumber: string }) => l.blockNumber), ["0xb", "0xc"]);
+    const funded = await rpc("eth_getLogs", { blockHash: a12.index_block_hash, topics: [null, keccak256(toBytes("escrow-funded"))] });
+    assert.equal(funded.length, 1);
+    const decoded = decodeEventLog({ abi: clarityPrintAbi, data: funded[0].data as Hex, topics: funded[0].topics });
+    assert.equal(decoded.args.contract, ESCROW);
+    assert.equal(decoded.args.topic, "escrow-funded");
+    assert.equal(decoded.args.value, (a12.events[0] as { contract_event: { raw_value: string } }).contract_event.raw_value);
+    // The bloom holds the addresses and topics of the block's logs, as Ponder checks.
+    const bloom = BigInt(latest.logsBloom);
+    assert.notEqual(bloom, 0n);
+    await assert.rejects(rpc("eth_call", { to: stacksPseudoAddress(ESCROW), data: "0x" }), /no EVM state/);
+    await assert.rejects(rpc("eth_sendRawTransaction", "0x00"), /not served/);
+    assert.deepEqual(bridge.unsupportedMethods(), ["eth_sendRawTransaction"]);
+  });
+
+  test("a fork switches the canonical chain at the common ancestor; orphans stay reachable by hash", async () => {
+    const r = await post("/new_block", b11);
+    assert.equal(r.body.result, "reorg", "the newest block becomes the tip");
+    assert.equal(bridge.store.tip()?.indexBlockHash, b11.index_block_hash);
+    assert.equal(await rpc("eth_getBlockByNumber", "0xc", false), null, "a12 is no longer canonical");
+    assert.equal((await rpc("eth_getBlockByHash", a12.index_block_hash, false)).hash, a12.index_block_hash);
+    await post("/new_block", b12);
+    await post("/new_block", b13);
+    // A block on the orphaned branch switches back (the node sends what it processed).
+    const a13 = block("a13", 13, a12);
+    assert.equal((await post("/new_block", a13)).body.result, "reorg");
+    assert.equal((await rpc("eth_getBlockByNumber", "0xb", false)).hash, a11.index_block_hash);
+    const a14 = block("a14", 14, a13);
+    await post("/new_block", a14);
+    const b14 = block("b14", 14, b13);
+    assert.equal((await post("/new_block", b14)).body.result, "reorg");
+    const chain = await Promise.all([11, 12, 13, 14].map(async (n) => (await rpc("eth_getBlockByNumber", `0x${n.toString(16)}`, false)).hash));
+    assert.deepEqual(chain, [b11, b12, b13, b14].map((b) => b.index_block_hash));
+    const logs = await rpc("eth_getLogs", { fromBlock: "0xa", toBlock: "latest" });
+    assert.deepEqual(logs.map((l: { blockHash: string }) => l.blockHash), [b11.index_block_hash, b13.index_block_hash]);
+  });
+
+  test("the store survives a restart: same tip, same canonical chain, re-sends still no-ops", async () => {
+    const tip = bridge.store.tip();
+    await bridge.close();
+    bridge = await startBridge({ port: PORT, dbPath: join(dir, "store.sqlite"), chainId, log: () => {} });
+    assert.deepEqual(bridge.store.tip(), tip);
+    assert.equal((await post("/new_block", b13)).body.result, "duplicate");
+    assert.equal((await rpc("eth_getBlockByNumber", "0xb", false)).hash, b11.index_block_hash);
+  });
+});
