@@ -143,7 +143,7 @@ for (const [caip2, deployment] of Object.entries(deployments)) {
 }
 
 /** The Clarity contracts whose `print` events the Stacks handlers (src/stacks/) turn into rows. */
-const STACKS_INDEXED_CONTRACTS = ["escrow", "badges", "multisig"] as const;
+const STACKS_INDEXED_CONTRACTS = ["escrow", "badges", "multisig", "dao-core", "dao-token", "proposal-voting", "dao-treasury", "fee-splitter", "work-rewards", "staking-fee-discount"] as const;
 
 interface IndexedStacks {
   key: string;

@@ -828,20 +828,20 @@ export const daoGovernor = onchainTable("dao_governor", (t) => ({
   /** `${chainId}:${governor}` (address lowercase). */
   id: t.text().primaryKey(),
   chainId: t.text().notNull(),
-  governor: t.hex().notNull(),
+  governor: account(t).notNull(),
   /** The TimelockController that executes passed proposals and holds the treasury. */
-  timelock: t.hex(),
+  timelock: account(t),
   /** May cancel Pending proposals (the protocol multisig); null when none. */
-  guardian: t.hex(),
-  /** Seconds between a proposal and its vote's start (ERC-6372 timestamp clock). */
+  guardian: account(t),
+  /** Seconds between a proposal and its vote's start (ERC-6372 timestamp clock; blocks on Stacks). */
   votingDelay: t.bigint().notNull(),
-  /** Seconds a vote lasts before any late-quorum extension. */
+  /** Seconds a vote lasts before any late-quorum extension (blocks on Stacks). */
   votingPeriod: t.bigint().notNull(),
   /** WORX wei of votes a proposer needs. */
   proposalThreshold: t.bigint().notNull(),
-  /** Quorum in percent of the total supply at the vote's start. */
+  /** Quorum in percent of the total supply at the vote's start (bps of the supply at proposing on Stacks). */
   quorumNumerator: t.bigint().notNull(),
-  /** Seconds a vote lasts at least after quorum is first reached. */
+  /** Seconds a vote lasts at least after quorum is first reached (blocks on Stacks). */
   voteExtension: t.bigint().notNull(),
   updatedAt: t.bigint().notNull(),
 }));
@@ -857,10 +857,10 @@ export const proposal = onchainTable(
     /** `${chainId}:${proposalId}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    governor: t.hex().notNull(),
-    /** The Governor's proposal id (a uint256 hash), in decimal. */
+    governor: account(t).notNull(),
+    /** The Governor's proposal id (a uint256 hash), in decimal; on Stacks the proposal contract's principal. */
     proposalId: t.text().notNull(),
-    proposer: t.hex().notNull(),
+    proposer: account(t).notNull(),
     /** The description's first line, without a leading "# ". */
     title: t.text().notNull(),
     description: t.text().notNull(),
@@ -870,18 +870,18 @@ export const proposal = onchainTable(
     values: t.json("call_values").$type<string[]>().notNull(),
     calldatas: t.json().$type<string[]>().notNull(),
     signatures: t.json().$type<string[]>().notNull(),
-    /** The vote's snapshot and start, unix seconds (ERC-6372 timestamp clock): voting opens after it. */
+    /** The vote's snapshot and start, unix seconds (ERC-6372 timestamp clock; a block height on Stacks): voting opens after it. */
     voteStart: t.bigint().notNull(),
-    /** The vote's end (inclusive), unix seconds; moved by a late-quorum extension. */
+    /** The vote's end (inclusive), unix seconds (a block height on Stacks); moved by a late-quorum extension. */
     voteEnd: t.bigint().notNull(),
-    /** The Governor's `quorum(voteStart)`, read at the first vote; null before any vote. */
+    /** The Governor's `quorum(voteStart)`, read at the first vote; null before any vote (on Stacks: printed at creation). */
     quorum: t.bigint(),
     forVotes: t.bigint().notNull(),
     againstVotes: t.bigint().notNull(),
     abstainVotes: t.bigint().notNull(),
     voterCount: t.integer().notNull(),
     status: t.text().$type<ProposalStatus>().notNull(),
-    /** Earliest execution time (unix seconds) once queued in the timelock. */
+    /** Earliest execution time (unix seconds; a block height on Stacks) once queued in the timelock. */
     eta: t.bigint(),
     /** The TimelockController's operation id (hashOperationBatch with the governor's salt) once queued. */
     timelockId: t.hex(),
@@ -900,7 +900,7 @@ export const proposal = onchainTable(
      * Who canceled: the proposer when it sent the cancel to the governor itself, else the guardian
      * (the only other account the governor lets cancel); the timelock for an operation canceled on the timelock.
      */
-    canceledBy: t.hex(),
+    canceledBy: account(t),
     /** Block timestamp of the latest change. */
     updatedAt: t.bigint().notNull(),
   }),
@@ -920,7 +920,7 @@ export const vote = onchainTable(
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
     proposalId: t.text().notNull(),
-    voter: t.hex().notNull(),
+    voter: account(t).notNull(),
     /** 0 against, 1 for, 2 abstain. */
     support: t.integer().notNull(),
     supportName: t.text().$type<VoteSupport>().notNull(),
@@ -946,10 +946,10 @@ export const delegation = onchainTable(
     /** `${chainId}:${delegator}` (lowercase). */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    delegator: t.hex().notNull(),
+    delegator: account(t).notNull(),
     /** The current delegate (the delegator itself when self-delegated; zero address: none). */
-    delegate: t.hex().notNull(),
-    previousDelegate: t.hex().notNull(),
+    delegate: account(t).notNull(),
+    previousDelegate: account(t).notNull(),
     updatedAt: t.bigint().notNull(),
     txHash: t.hex().notNull(),
   }),
@@ -965,13 +965,13 @@ export const votingPower = onchainTable(
     /** `${chainId}:${account}` (lowercase). */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    account: t.hex().notNull(),
+    account: account(t).notNull(),
     /** `getVotes(account)`: votes delegated to it (DelegateVotesChanged). */
     votes: t.bigint().notNull(),
     /** `balanceOf(account)` (Transfer). */
     balance: t.bigint().notNull(),
     /** `delegates(account)`; null until it delegates. */
-    delegate: t.hex(),
+    delegate: account(t),
     /** `lockedBalance(account)`: the sum of its stake positions until unstaked. */
     staked: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
@@ -989,7 +989,7 @@ export const stake = onchainTable(
     /** `${chainId}:${account}:${term}` (account lowercase, term "30d" | "90d" | "180d"). */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    account: t.hex().notNull(),
+    account: account(t).notNull(),
     term: t.text().$type<LockTermName>().notNull(),
     /** IWorxToken.LockTerm: 0 (30 days), 1 (90 days), 2 (180 days). */
     termId: t.integer().notNull(),
@@ -1019,13 +1019,13 @@ export const treasuryFlow = onchainTable(
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
     /** The timelock. */
-    treasury: t.hex().notNull(),
+    treasury: account(t).notNull(),
     /** ERC-20 address, or the zero address for the native coin. */
-    token: t.hex().notNull(),
+    token: account(t).notNull(),
     direction: t.text().$type<TreasuryFlowDirection>().notNull(),
     amount: t.bigint().notNull(),
     /** The payer (the FeeSplitter, a sender) or the recipient. */
-    counterparty: t.hex().notNull(),
+    counterparty: account(t).notNull(),
     kind: t.text().$type<TreasuryFlowKind>().notNull(),
     /** The proposal whose execution paid it (kind "proposal-execution"). */
     proposalId: t.text(),
@@ -1047,8 +1047,8 @@ export const feeSplit = onchainTable(
     /** `${chainId}:${txHash}:${logIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    splitter: t.hex().notNull(),
-    token: t.hex().notNull(),
+    splitter: account(t).notNull(),
+    token: account(t).notNull(),
     income: t.bigint().notNull(),
     toTreasury: t.bigint().notNull(),
     toOperations: t.bigint().notNull(),
@@ -1069,9 +1069,9 @@ export const feeRelease = onchainTable(
     /** `${chainId}:${txHash}:${logIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    splitter: t.hex().notNull(),
-    token: t.hex().notNull(),
-    payee: t.hex().notNull(),
+    splitter: account(t).notNull(),
+    token: account(t).notNull(),
+    payee: account(t).notNull(),
     amount: t.bigint().notNull(),
     at: t.bigint().notNull(),
     blockNumber: t.bigint().notNull(),
@@ -1090,16 +1090,16 @@ export const workReward = onchainTable(
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
     escrowId: t.bigint().notNull(),
-    freelancer: t.hex().notNull(),
-    client: t.hex().notNull(),
+    freelancer: account(t).notNull(),
+    client: account(t).notNull(),
     /** The job's token (zero address: the native coin). */
-    token: t.hex().notNull(),
+    token: account(t).notNull(),
     /** The job's released amount the reward is computed from. */
     value: t.bigint().notNull(),
     freelancerReward: t.bigint().notNull(),
     clientReward: t.bigint().notNull(),
     /** Who sent the claim (anyone may). */
-    claimedBy: t.hex().notNull(),
+    claimedBy: account(t).notNull(),
     at: t.bigint().notNull(),
     txHash: t.hex().notNull(),
   }),
@@ -1118,7 +1118,7 @@ export const badgeReward = onchainTable(
     chainId: t.text().notNull(),
     badgeId: t.bigint().notNull(),
     /** The badge's holder, who received it. */
-    account: t.hex().notNull(),
+    account: account(t).notNull(),
     tierId: t.integer().notNull(),
     amount: t.bigint().notNull(),
     at: t.bigint().notNull(),

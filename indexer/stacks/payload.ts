@@ -2,16 +2,22 @@
  * The stacks-node event-observer `/new_block` payload (the fields we use; the node sends more),
  * checked and reduced to what the bridge stores: the block's identity and parent, its height and
  * time, and the `print` events of successful transactions with the sender of each transaction.
+ * SIP-010 token movements (`ft_mint_event`, `ft_transfer_event`, `ft_burn_event`) are kept too, as
+ * a print of the token's contract `{ topic: "transfer", from, to, value }` (from `none` for a mint,
+ * to `none` for a burn): the ERC-20 Transfer of the EVM twin, which a SIP-010 token cannot print
+ * itself (the node reports its movements as asset events).
  *
  * Shape: stacks-blockchain-api src/event-stream/core-node-message.ts (CoreNodeBlockMessage) and
  * the node's docs/event-dispatcher.md. Nakamoto blocks carry `block_time` (the Stacks block's own
  * timestamp, what Clarity's `stacks-block-time` returns); older blocks only `burn_block_time`.
  */
 import {
+  Cl,
   addressFromVersionHash,
   addressHashModeToVersion,
   addressToString,
   deserializeTransaction,
+  serializeCV,
 } from "@stacks/transactions";
 
 /** TransactionVersion.Mainnet of @stacks/network (the first byte of a mainnet transaction). */
@@ -71,6 +77,29 @@ export function txSender(rawTx: string): string {
   }
 }
 
+const PRINCIPAL = /^S[0-9A-Z]{27,40}(\.[a-zA-Z][a-zA-Z0-9-]{0,127})?$/;
+const ASSET = /^(S[0-9A-Z]{27,40}\.[a-zA-Z][a-zA-Z0-9-]{0,127})::[a-zA-Z][a-zA-Z0-9-]{0,127}$/;
+
+/** The SIP-010 asset events, with which side is the token's `none` (mint: no sender, burn: no recipient). */
+const FT_EVENTS: Record<string, "mint" | "transfer" | "burn"> = { ft_mint_event: "mint", ft_transfer_event: "transfer", ft_burn_event: "burn" };
+
+/** An ft_*_event as the token contract's `transfer` print (see the header). */
+function ftTransfer(data: unknown, kind: "mint" | "transfer" | "burn"): { contract: string; rawValue: `0x${string}` } {
+  const d = (data ?? {}) as Record<string, unknown>;
+  const asset = typeof d.asset_identifier === "string" ? ASSET.exec(d.asset_identifier) : null;
+  if (!asset) throw new PayloadError(`events[].ft_*_event.asset_identifier must be ADDRESS.name::token, got ${JSON.stringify(d.asset_identifier)}`);
+  const side = (name: "sender" | "recipient", absent: boolean) => {
+    if (absent) return Cl.none();
+    const v = d[name];
+    if (typeof v !== "string" || !PRINCIPAL.test(v)) throw new PayloadError(`events[].ft_*_event.${name} must be a principal, got ${JSON.stringify(v)}`);
+    return Cl.some(Cl.principal(v));
+  };
+  const amount = typeof d.amount === "string" || typeof d.amount === "number" ? String(d.amount) : "";
+  if (!/^\d{1,39}$/.test(amount)) throw new PayloadError(`events[].ft_*_event.amount must be a decimal amount, got ${JSON.stringify(d.amount)}`);
+  const value = Cl.tuple({ topic: Cl.stringAscii("transfer"), from: side("sender", kind === "mint"), to: side("recipient", kind === "burn"), value: Cl.uint(BigInt(amount)) });
+  return { contract: asset[1]!, rawValue: `0x${serializeCV(value)}` };
+}
+
 /** Checks a `/new_block` body and keeps what the bridge stores. Throws PayloadError when malformed. */
 export function parseNewBlock(body: unknown): StacksBlock {
   if (!body || typeof body !== "object") throw new PayloadError("the body must be a JSON object");
@@ -89,7 +118,16 @@ export function parseNewBlock(body: unknown): StacksBlock {
   const events: PrintEvent[] = [];
   for (const e of b.events as Record<string, unknown>[]) {
     // Events of aborted transactions come with committed: false; only committed ones happened.
-    if (e.type !== "contract_event" || e.committed === false) continue;
+    if (e.committed === false) continue;
+    const ft = FT_EVENTS[e.type as string];
+    if (ft) {
+      const txid = hash32(e.txid, "events[].txid");
+      const tx = txById.get(txid);
+      if (tx && !tx.ok) continue;
+      events.push({ txid, txIndex: tx?.index ?? 0, eventIndex: uint(e.event_index, "events[].event_index"), sender: tx?.sender ?? "", ...ftTransfer(e[e.type as string], ft) });
+      continue;
+    }
+    if (e.type !== "contract_event") continue;
     const ce = e.contract_event as Record<string, unknown> | undefined;
     if (!ce || ce.topic !== "print") continue;
     const txid = hash32(e.txid, "events[].txid");

@@ -1,12 +1,15 @@
 /**
  * The API's guards on their own, without a chain or Ponder: the token bucket (with a fake clock),
- * client keys, the GraphQL page-size lexer and the limits' environment parsing.
+ * client keys, the GraphQL page-size lexer, the limits' environment parsing and the account
+ * parameter (EVM addresses and Stacks principals).
  *
  * Run: npx tsx --test test/indexer/apiUnits.test.ts
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { addressParam, stacksPrincipalError } from "../../indexer/src/api/params.ts";
 import { checkPagination, lex } from "../../indexer/src/api/graphqlGuard.ts";
 import { readLimits } from "../../indexer/src/api/limits.ts";
 import { clientKey, rateLimit } from "../../indexer/src/api/rateLimit.ts";
@@ -78,5 +81,35 @@ describe("API guards (unit)", () => {
     assert.deepEqual([set.ratePerSecond, set.maxLimit, set.trustProxy], [0, 100, true]);
     assert.throws(() => readLimits({ WORX_API_MAX_LIMIT: "5000" }), /WORX_API_MAX_LIMIT="5000": expected an integer from 1 to 1000/);
     assert.throws(() => readLimits({ WORX_API_RATE_LIMIT: "fast" }), /WORX_API_RATE_LIMIT/);
+  });
+
+  test("account parameter: EVM addresses lowercased, Stacks principals (standard and contract) checked and kept", () => {
+    const evm = "0xAbCdEf0123456789aBcDeF0123456789AbCdEf01";
+    assert.equal(addressParam(evm, "address"), evm.toLowerCase());
+    // The simnet deployer (testnet single-sig), a mainnet single-sig and multi-sig, a testnet multi-sig.
+    const deployer = "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM";
+    for (const ok of [deployer, "SP2JA9954MJJA9954MJJA9954MJJA9954MJKV1MND", "SM3ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZWA6WT2F", "SN000000000000000000003YDHWKJ", `${deployer}.escrow`, `${deployer}.dao-token`, `${deployer}.A_b-9`, `${deployer}.${"x".repeat(40)}`]) {
+      assert.equal(stacksPrincipalError(ok), undefined, ok);
+      assert.equal(addressParam(ok, "address"), ok, "kept as printed (c32 is uppercase)");
+    }
+    const refused = (value: string, message: RegExp) => {
+      assert.throws(
+        () => addressParam(value, "party"),
+        (e: unknown) => e instanceof HTTPException && e.status === 400 && message.test(e.message) && e.message.startsWith(`Invalid party "${value}"`),
+        value,
+      );
+    };
+    refused("0x1234", /expected a 0x-prefixed 20-byte hex address \(or a Stacks principal\)/);
+    refused(`0x${"g".repeat(40)}`, /0x-prefixed 20-byte hex/);
+    refused("ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGN", /c32 checksum does not match/); // last character changed
+    refused("ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGm", /not a Stacks address/); // lowercase is not how principals print
+    refused("SX1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM", /not a Stacks address/); // no such version
+    refused("ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGO", /not a Stacks address/); // O is not c32
+    refused(`${deployer}.`, /not a contract name/);
+    refused(`${deployer}.9lives`, /not a contract name/);
+    refused(`${deployer}.a.b`, /not a contract name/);
+    refused(`${deployer}.${"x".repeat(41)}`, /not a contract name/);
+    refused("alice.btc", /expected an EVM address \(0x and 40 hex digits\) or a Stacks principal/);
+    refused("", /expected an EVM address/);
   });
 });

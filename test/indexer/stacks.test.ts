@@ -12,6 +12,9 @@
  * branch only — the same rows as a bridge that only ever saw that branch; SIGKILL of the bridge
  * and Ponder (on PostgreSQL, resuming from its checkpoint) mid-stream, then a restart, ends with
  * the same rows too.
+ * A DAO round (./stacksDao.ts: bootstrap, rewards, delegation, stake, fee splitter, a proposal
+ * voted, queued and executed, another cancelled) fills the DAO tables as the simnet's read-only
+ * functions say, and the REST API answers for Stacks principals.
  * Ports: bridge 42094, Ponder 42092 (PGlite) and 42093 (PostgreSQL 5548, crash run).
  */
 import assert from "node:assert/strict";
@@ -28,6 +31,7 @@ import { startPostgres } from "../../scripts/dev/postgres.ts";
 import { startProcess, stopAll, type Supervised } from "../../scripts/dev/processes.ts";
 import { repoRoot } from "../../scripts/dev/stack.ts";
 import { assertSameDump, dumpTables, poll, startTestIndexer, waitForBlock, type Dump, type TestIndexer } from "./harness.ts";
+import { assertDaoRows, plainCv, runDaoRound, type DaoRound } from "./stacksDao.ts";
 import { SimnetChain, type NewBlockPayload } from "./stacksSimnet.ts";
 
 const CHAIN = "stacks:2147483648";
@@ -514,5 +518,64 @@ describe("Stacks ingestion: simnet payloads -> bridge -> Ponder -> the escrow, b
       await stopAll();
       await pg.stop();
     }
+  });
+});
+
+describe("Stacks ingestion: a DAO round (dao-core, dao-token, proposal-voting, dao-treasury, fee-splitter, work-rewards) -> the DAO tables", () => {
+  let workDir: string;
+  let round: DaoRound;
+  let bridge: Bridge;
+  let ponder: TestIndexer;
+
+  before(async () => {
+    workDir = mkdtempSync(join(tmpdir(), "worx-stacks-dao-"));
+    console.log(`# logs and data: ${workDir}`);
+    round = await runDaoRound();
+    bridge = await startBridge({ port: BRIDGE_PORT, dbPath: join(workDir, "bridge.sqlite"), chainId: ponderChainIdOfStacks("devnet"), log: () => {} });
+  });
+
+  after(async () => {
+    await stopAll();
+    await bridge?.close();
+    if (process.env.WORX_KEEP_TEST_DATA !== "1") rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test("rows equal the simnet's read-only state: proposals, votes, voting power, stakes, treasury, fees, rewards", async () => {
+    await postAll(bridge.url, round.blocks);
+    ponder = await startTestIndexer({
+      name: "Ponder (Stacks DAO)",
+      kind: "pglite",
+      port: PONDER_PORTS[0],
+      rpcUrl: "http://127.0.0.1:1",
+      workDir,
+      env: ponderEnv(bridge.url, round.blocks[0]!.block_height),
+    });
+    await waitForBlock(ponder, round.blocks.at(-1)!.block_height, 120_000);
+    assertDaoRows(await dumpTables(ponder.url), round);
+  });
+
+  test("the REST API answers for Stacks principals: a member, the proposals, the treasury", async () => {
+    const res = await fetch(`${ponder.url}/dao/${CHAIN}/members/${round.bob}`);
+    assert.equal(res.status, 200, await res.clone().text());
+    const member = (await res.json()) as Record<string, unknown>;
+    assert.equal(member.balance, String(plainCv(round.chain.read("dao-token", "get-balance", [Cl.principal(round.bob)]))));
+    assert.equal(member.delegate, round.bob);
+    const bad = await fetch(`${ponder.url}/dao/${CHAIN}/members/${round.bob.slice(0, -1)}X`);
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { error: string }).error, /checksum/);
+    // Proposals: ids are the proposal contracts' principals; states on the block-height clock.
+    const list = (await (await fetch(`${ponder.url}/dao/${CHAIN}/proposals`)).json()) as { clock: string; items: { proposalId: string; state: string }[] };
+    assert.equal(list.clock, String(round.blocks.at(-1)!.block_height));
+    assert.deepEqual(list.items.map((p) => [p.proposalId, p.state]).sort(), [[round.cancelled, "canceled"], [round.executed, "executed"]].sort());
+    const one = await fetch(`${ponder.url}/dao/${CHAIN}/proposals/${round.executed}`);
+    assert.equal(one.status, 200, await one.clone().text());
+    const detail = (await one.json()) as { state: string; votes: { totalCount: number } };
+    assert.deepEqual([detail.state, detail.votes.totalCount], ["executed", 2]);
+    const numeric = await fetch(`${ponder.url}/dao/${CHAIN}/proposals/1`);
+    assert.equal(numeric.status, 400);
+    assert.match(((await numeric.json()) as { error: string }).error, /proposal contract's principal/);
+    const treasury = (await (await fetch(`${ponder.url}/dao/${CHAIN}/treasury`)).json()) as { treasury: string; balances: { token: string; balance: string }[] };
+    assert.equal(treasury.treasury, `${round.deployer}.dao-treasury`);
+    assert.deepEqual(treasury.balances.map((b) => [b.token, b.balance]), [[zeroAddress, String(plainCv(round.chain.read("dao-treasury", "get-stx-balance", [])))]]);
   });
 });

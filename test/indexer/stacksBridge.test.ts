@@ -14,11 +14,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { Cl, serializeCV } from "@stacks/transactions";
+import { Cl, deserializeCV, serializeCV, type ClarityValue } from "@stacks/transactions";
 import { decodeEventLog, keccak256, toBytes, type Hex } from "viem";
 import { clarityPrintAbi, stacksPseudoAddress } from "../../indexer/stacks/abi.ts";
 import { ponderChainIdOfStacks } from "../../indexer/stacks/chains.ts";
 import { placeholderHash } from "../../indexer/stacks/evm.ts";
+import { parseNewBlock, PayloadError } from "../../indexer/stacks/payload.ts";
 import { startBridge, type Bridge } from "../../indexer/stacks/server.ts";
 
 const PORT = 42094;
@@ -173,5 +174,44 @@ describe("Stacks bridge: observer endpoint, block store, EVM facade", () => {
     assert.deepEqual(bridge.store.tip(), tip);
     assert.equal((await post("/new_block", b13)).body.result, "duplicate");
     assert.equal((await rpc("eth_getBlockByNumber", "0xb", false)).hash, b11.index_block_hash);
+  });
+});
+
+describe("Stacks bridge payload: SIP-010 asset events as the token's transfer print", () => {
+  const TOKEN = "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.dao-token";
+  const [ALICE, BOB] = ["ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5", "ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG"];
+  const plain = (cv: ClarityValue): unknown =>
+    cv.type === "tuple" ? Object.fromEntries(Object.entries(cv.value).map(([k, v]) => [k, plain(v)])) : cv.type === "some" ? plain(cv.value) : cv.type === "none" ? null : cv.type === "uint" ? BigInt(cv.value) : (cv as { value: unknown }).value;
+  const ft = (type: string, index: number, data: Record<string, unknown>, txid = h("tx ft"), committed = true) => ({ txid, event_index: index, committed, type, [type]: { asset_identifier: `${TOKEN}::worx`, ...data } });
+
+  test("mint, transfer and burn become {topic: transfer, from, to, value} prints of the token's contract, in event order", () => {
+    const b = block("ft", 5, h("outside"), [[ESCROW, "escrow-created"]]);
+    b.transactions.push({ txid: h("tx ft"), tx_index: 1, status: "success", raw_tx: "0x00" }, { txid: h("tx failed"), tx_index: 2, status: "abort_by_response", raw_tx: "0x00" });
+    b.events.push(
+      ft("ft_mint_event", 1, { recipient: BOB, amount: "300000000" }),
+      ft("ft_transfer_event", 2, { sender: BOB, recipient: ALICE, amount: 5 }),
+      ft("ft_burn_event", 3, { sender: ALICE, amount: "1" }),
+      ft("ft_mint_event", 4, { recipient: BOB, amount: "7" }, h("tx ft"), false), // not committed
+      ft("ft_mint_event", 0, { recipient: BOB, amount: "9" }, h("tx failed")), // its transaction failed
+      { txid: h("tx ft"), event_index: 5, committed: true, type: "stx_transfer_event", stx_transfer_event: { sender: BOB, recipient: ALICE, amount: "1" } },
+    );
+    const parsed = parseNewBlock(b);
+    assert.deepEqual(parsed.events.map((e) => [e.contract, e.eventIndex]), [[ESCROW, 0], [TOKEN, 1], [TOKEN, 2], [TOKEN, 3]]);
+    assert.deepEqual(parsed.events.slice(1).map((e) => plain(deserializeCV(e.rawValue.slice(2)))), [
+      { topic: "transfer", from: null, to: BOB, value: 300000000n },
+      { topic: "transfer", from: BOB, to: ALICE, value: 5n },
+      { topic: "transfer", from: ALICE, to: null, value: 1n },
+    ]);
+  });
+
+  test("a malformed asset event is refused with a message", () => {
+    const bad = (data: Record<string, unknown>, message: RegExp) => {
+      const b = block("bad ft", 5, h("outside"));
+      b.events.push({ txid: h("tx bad"), event_index: 0, committed: true, type: "ft_mint_event", ft_mint_event: data });
+      assert.throws(() => parseNewBlock(b), (e: unknown) => e instanceof PayloadError && message.test(e.message));
+    };
+    bad({ asset_identifier: TOKEN, recipient: BOB, amount: "1" }, /asset_identifier must be ADDRESS.name::token/);
+    bad({ asset_identifier: `${TOKEN}::worx`, recipient: "bob", amount: "1" }, /recipient must be a principal/);
+    bad({ asset_identifier: `${TOKEN}::worx`, recipient: BOB, amount: "-1" }, /amount must be a decimal amount/);
   });
 });

@@ -31,14 +31,15 @@ export interface NewBlockPayload {
   burn_block_time: number;
   burn_block_height: number;
   transactions: { txid: string; tx_index: number; raw_tx: string; status: string; raw_result: string }[];
-  events: {
-    txid: string;
-    event_index: number;
-    committed: boolean;
-    type: "contract_event";
-    contract_event: { contract_identifier: string; topic: "print"; value: unknown; raw_value: string };
-  }[];
+  events: ({ txid: string; event_index: number; committed: boolean } & (
+    | { type: "contract_event"; contract_event: { contract_identifier: string; topic: "print"; value: unknown; raw_value: string } }
+    | { type: FtEventType; [data: string]: unknown }
+  ))[];
 }
+
+/** The SIP-010 asset events a payload carries (the node's names; the simnet reports them alike). */
+const FT_EVENT_TYPES = ["ft_mint_event", "ft_transfer_event", "ft_burn_event"] as const;
+type FtEventType = (typeof FT_EVENT_TYPES)[number];
 
 const sha256 = (s: string) => `0x${createHash("sha256").update(s).digest("hex")}`;
 
@@ -108,6 +109,11 @@ export class SimnetChain {
     const events: NewBlockPayload["events"] = [];
     for (const tx of txs) {
       for (const e of tx.events) {
+        if ((FT_EVENT_TYPES as readonly string[]).includes(e.event)) {
+          // The node's shape: { type: "ft_mint_event", ft_mint_event: { asset_identifier, recipient, amount } }.
+          events.push({ txid: tx.txid, event_index: events.length, committed: true, type: e.event as FtEventType, [e.event]: { ...e.data, amount: String(e.data.amount) } });
+          continue;
+        }
         if (e.event !== "print_event") continue;
         events.push({
           txid: tx.txid,
@@ -118,7 +124,7 @@ export class SimnetChain {
         });
       }
     }
-    const content = JSON.stringify([txs.map((t) => t.txid), events.map((e) => e.contract_event.raw_value), time]);
+    const content = JSON.stringify([txs.map((t) => t.txid), events.map((e) => (e.type === "contract_event" ? e.contract_event.raw_value : JSON.stringify(e))), time]);
     const block: NewBlockPayload = {
       block_hash: sha256(`block ${height} ${content}`),
       index_block_hash: sha256(`index ${parentHash} ${height} ${content}`),
@@ -175,6 +181,17 @@ export class SimnetChain {
       e.event === "print_event" && e.data.contract_identifier === `${this.deployer}.${twin}` ? { ...e, data: { ...e.data, contract_identifier: `${this.deployer}.${contract}` } } : e,
     );
     this.record([{ raw: "0x00", txid: `0x${createHash("sha256").update(`deploy ${contract} ${this.simnet.blockHeight}`).digest("hex")}`, result: r.result, events }]);
+  }
+
+  /**
+   * Deploys `source` as `name` by `deployer` (one block) and records the block with the prints the
+   * deployment made (e.g. a proposal contract for the DAO to vote on).
+   */
+  deploy(name: string, source: string, deployer = this.deployer): string {
+    const r = this.simnet.deployContract(name, source, { clarityVersion: 4 }, deployer);
+    const txid = `0x${createHash("sha256").update(`deploy ${deployer}.${name} ${this.simnet.blockHeight}`).digest("hex")}`;
+    this.record([{ raw: "0x00", txid, result: r.result, events: r.events as never }]);
+    return `${deployer}.${name}`;
   }
 
   /** Mines one empty block and records it. */

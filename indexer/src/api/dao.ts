@@ -13,7 +13,9 @@
  * proposal's own events), its times and tallies, and the chain's latest block time (read from the
  * chain's RPC, as `clock()` of the timestamp-clock token reads it): executed, canceled and queued as
  * stored; otherwise pending while now <= voteStart, active while now <= voteEnd, then succeeded when
- * for > against and for + abstain >= quorum, else defeated.
+ * for > against and for + abstain >= quorum, else defeated. On Stacks (proposal-voting) governance
+ * times are block heights: "now" is then the latest block's height (`clock` in the answers), and
+ * a proposal id is the proposal contract's principal.
  */
 import { db, publicClients } from "ponder:api";
 import schema from "ponder:schema";
@@ -24,7 +26,7 @@ import { and, asc, count, desc, eq, or, sql } from "ponder";
 import type { Address, PublicClient } from "viem";
 import { chainByCaip2 } from "../../../scripts/registry/chains.ts";
 import type { ApiLimits } from "./limits.ts";
-import { addressParam, badRequest, CAIP2, fail, pageParams, toJson, UINT } from "./params.ts";
+import { addressParam, badRequest, CAIP2, fail, pageParams, stacksPrincipalError, toJson, UINT } from "./params.ts";
 
 export const PROPOSAL_STATES: readonly ProposalState[] = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "executed"];
 
@@ -39,8 +41,12 @@ type ProposalRow = typeof schema.proposal.$inferSelect;
 /** Drizzle's SQL fragment type (drizzle-orm itself is Ponder's private dependency). */
 type SQL = ReturnType<typeof sql>;
 
-/** The chain's RPC client and latest block time; 404 when the chain is not indexed here. */
-async function chainNow(chainId: string): Promise<{ client: PublicClient; now: bigint }> {
+/**
+ * The chain's RPC client, latest block time and governance clock (the time on EVM, ERC-6372
+ * timestamps; the block height on Stacks, whose proposal-voting counts blocks); 404 when the
+ * chain is not indexed here.
+ */
+async function chainNow(chainId: string): Promise<{ client: PublicClient; now: bigint; clock: bigint }> {
   let key: string;
   try {
     key = chainByCaip2(chainId).key;
@@ -51,7 +57,7 @@ async function chainNow(chainId: string): Promise<{ client: PublicClient; now: b
   if (!client) throw new HTTPException(404, { message: `No DAO indexed on ${chainId}: the indexer does not index that chain` });
   try {
     const block = await client.getBlock({ blockTag: "latest" });
-    return { client, now: block.timestamp };
+    return { client, now: block.timestamp, clock: chainId.startsWith("stacks:") ? block.number : block.timestamp };
   } catch (error) {
     console.error(`[api] ${chainId}: latest block:`, error);
     throw new HTTPException(503, { message: `The ${chainId} RPC did not answer: proposal states need the chain's time, retry later` });
@@ -132,35 +138,43 @@ export function registerDaoRoutes(app: Hono, limits: ApiLimits): void {
       state = stateRaw as ProposalState;
     }
     const { limit, offset } = pageParams(c, limits);
-    const { now } = await chainNow(chainId);
+    const { now, clock } = await chainNow(chainId);
     const p = schema.proposal;
-    const where = state ? and(eq(p.chainId, chainId), stateCondition(state, now)) : eq(p.chainId, chainId);
+    const where = state ? and(eq(p.chainId, chainId), stateCondition(state, clock)) : eq(p.chainId, chainId);
     const [total] = await db.select({ n: count() }).from(p).where(where);
     const rows = await db.select().from(p).where(where).orderBy(desc(p.createdAt), desc(p.createdBlock), asc(p.id)).limit(limit).offset(offset);
-    return c.json(toJson({ chainId, chainTime: now, totalCount: Number(total?.n ?? 0), limit, offset, items: rows.map((r) => proposalItem(r, now)) }));
+    return c.json(toJson({ chainId, chainTime: now, clock, totalCount: Number(total?.n ?? 0), limit, offset, items: rows.map((r) => proposalItem(r, clock)) }));
   });
 
   app.get("/dao/:chainId/proposals/:proposalId", async (c: Context) => {
     const chainId = chainIdParam(c.req.param("chainId")!);
     const proposalId = c.req.param("proposalId")!;
-    if (!UINT.test(proposalId)) return fail(c, 400, `Invalid proposal id "${proposalId}": expected a non-negative integer (decimal)`);
+    let id: string;
+    if (chainId.startsWith("stacks:")) {
+      const why = proposalId.includes(".") ? stacksPrincipalError(proposalId) : "not a contract principal";
+      if (why) return fail(c, 400, `Invalid proposal id "${proposalId}": ${why}; expected the proposal contract's principal (ADDRESS.name) on ${chainId}`);
+      id = proposalId;
+    } else {
+      if (!UINT.test(proposalId)) return fail(c, 400, `Invalid proposal id "${proposalId}": expected a non-negative integer (decimal)`);
+      // Normalised (no leading zeros), as stored.
+      id = BigInt(proposalId).toString();
+    }
     const { limit, offset } = pageParams(c, limits);
     const p = schema.proposal;
-    // Normalised (no leading zeros), as stored.
-    const id = BigInt(proposalId).toString();
     const [row] = await db.select().from(p).where(and(eq(p.chainId, chainId), eq(p.proposalId, id)));
     if (!row) return fail(c, 404, `No proposal ${proposalId} on ${chainId}`);
-    const { client, now } = await chainNow(chainId);
+    const { client, now, clock } = await chainNow(chainId);
     const v = schema.vote;
     const votesWhere = and(eq(v.chainId, chainId), eq(v.proposalId, id));
     const [total] = await db.select({ n: count() }).from(v).where(votesWhere);
     const votes = await db.select().from(v).where(votesWhere).orderBy(asc(v.blockNumber), asc(v.id)).limit(limit).offset(offset);
-    const quorum = await quorumOf(row, client, now);
+    const quorum = await quorumOf(row, client, clock);
     return c.json(
       toJson({
-        ...proposalItem(row, now),
+        ...proposalItem(row, clock),
         quorum,
         chainTime: now,
+        clock,
         votes: { totalCount: Number(total?.n ?? 0), limit, offset, items: votes },
       }),
     );

@@ -2,6 +2,7 @@
  * The REST routes' parameter checks and answers (./index.ts, ./dao.ts): every bad input becomes a
  * 400 `{ error }` with a message saying what was expected, never a stack trace.
  */
+import { validateStacksAddress } from "@stacks/transactions";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ApiLimits } from "./limits.ts";
@@ -27,9 +28,43 @@ export function chainParam(value: string | undefined, name = "chain id", allowAl
   return value;
 }
 
+/**
+ * A Stacks standard principal as the chain prints it: `S`, the version letter (P mainnet single-sig,
+ * M mainnet multi-sig, T testnet single-sig, N testnet multi-sig), then the c32 (Crockford base-32,
+ * uppercase, without I, L, O, U) of the 20-byte hash and its 4-byte checksum.
+ */
+export const STACKS_ADDRESS = /^S[PMTN][0-9A-HJKMNP-TV-Z]{20,41}$/;
+/** A Clarity contract name (stacks-core's CONTRACT_NAME_REGEX): a letter, then letters, digits, `-`, `_`; 40 at most. */
+export const CONTRACT_NAME = /^[a-zA-Z][a-zA-Z0-9_-]{0,39}$/;
+
+/**
+ * Why `value` is not a Stacks principal (`SP…`/`ST…`, or a contract `ST….name`), or undefined when
+ * it is one: the c32 checksum is verified (@stacks/transactions' validateStacksAddress).
+ */
+export function stacksPrincipalError(value: string): string | undefined {
+  const dot = value.indexOf(".");
+  const address = dot < 0 ? value : value.slice(0, dot);
+  if (!STACKS_ADDRESS.test(address)) return "not a Stacks address (S, then P, M, T or N, then uppercase c32)";
+  if (!validateStacksAddress(address)) return "its c32 checksum does not match (a mistyped character?)";
+  if (dot >= 0 && !CONTRACT_NAME.test(value.slice(dot + 1))) return "not a contract name after the dot (a letter, then letters, digits, - or _, 40 at most)";
+  return undefined;
+}
+
+/**
+ * An account of any indexed chain: an EVM address (lowercased, as the account columns store it) or
+ * a Stacks principal, standard or contract (kept as is: c32 is case-sensitive as printed).
+ */
 export function addressParam(value: string, name: string): `0x${string}` {
-  if (!ADDRESS.test(value)) throw badRequest(`Invalid ${name} "${value}": expected a 0x-prefixed 20-byte hex address`);
-  return value.toLowerCase() as `0x${string}`;
+  if (value.startsWith("0x") || value.startsWith("0X")) {
+    if (!ADDRESS.test(value)) throw badRequest(`Invalid ${name} "${value}": expected a 0x-prefixed 20-byte hex address (or a Stacks principal)`);
+    return value.toLowerCase() as `0x${string}`;
+  }
+  if (value.startsWith("S")) {
+    const why = stacksPrincipalError(value);
+    if (why) throw badRequest(`Invalid ${name} "${value}": ${why}; expected a Stacks principal like ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM or ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.escrow`);
+    return value as `0x${string}`;
+  }
+  throw badRequest(`Invalid ${name} "${value}": expected an EVM address (0x and 40 hex digits) or a Stacks principal (SP…/ST…, or a contract SP….name)`);
 }
 
 /** `limit` and `offset` of a REST list, within the API's GraphQL limits (./limits.ts). */

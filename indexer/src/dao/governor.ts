@@ -15,12 +15,12 @@ import { daoGovernor, proposal, vote } from "ponder:schema";
 import type { VoteSupport } from "ponder:schema";
 import { encodeAbiParameters, keccak256, toHex, zeroAddress, zeroHash, type Address, type Hex } from "viem";
 import { caip2, recordAudit } from "../audit.ts";
-import { lower } from "../common.ts";
+import { lower, shared } from "../common.ts";
 import { governedActor, type DaoContext, type DaoEvent } from "./common.ts";
 
 const SUPPORT: readonly VoteSupport[] = ["against", "for", "abstain"];
 
-const proposalKey = (chainId: string, proposalId: bigint) => `${chainId}:${proposalId}`;
+export const proposalKey = (chainId: string, proposalId: bigint) => `${chainId}:${proposalId}`;
 
 /** The description's first line, without a leading Markdown "# " (the SPA's and Tally's convention). */
 export function proposalTitle(description: string): string {
@@ -44,7 +44,7 @@ export function timelockOperationId(governor: Address, targets: readonly Address
 type Governor = typeof daoGovernor.$inferSelect;
 
 /** Creates the governor's row on its first (constructor) event, then applies `change`. */
-async function updateGovernor(context: DaoContext, event: DaoEvent, change: Partial<Governor>): Promise<void> {
+export async function updateGovernor(context: DaoContext, event: DaoEvent, change: Partial<Governor>): Promise<void> {
   const chainId = caip2(context);
   const governor = lower(event.log.address);
   await context.db
@@ -68,7 +68,7 @@ async function updateGovernor(context: DaoContext, event: DaoEvent, change: Part
 
 // ───────────────────────────── proposals ─────────────────────────────
 
-ponder.on("WorxGovernor:ProposalCreated", async ({ event, context }) => {
+ponder.on("WorxGovernor:ProposalCreated", shared("WorxGovernor:ProposalCreated", async ({ event, context }) => {
   const chainId = caip2(context);
   const { proposalId, proposer, targets, values, signatures, calldatas, voteStart, voteEnd, description } = event.args;
   await context.db.insert(proposal).values({
@@ -97,7 +97,7 @@ ponder.on("WorxGovernor:ProposalCreated", async ({ event, context }) => {
     createdTx: event.transaction.hash,
     updatedAt: event.block.timestamp,
   });
-});
+}));
 
 async function recordVote(
   context: DaoContext,
@@ -145,22 +145,22 @@ async function recordVote(
   }));
 }
 
-ponder.on("WorxGovernor:VoteCast", async ({ event, context }) => {
+ponder.on("WorxGovernor:VoteCast", shared("WorxGovernor:VoteCast", async ({ event, context }) => {
   await recordVote(context, event);
-});
+}));
 
-ponder.on("WorxGovernor:VoteCastWithParams", async ({ event, context }) => {
+ponder.on("WorxGovernor:VoteCastWithParams", shared("WorxGovernor:VoteCastWithParams", async ({ event, context }) => {
   await recordVote(context, event);
-});
+}));
 
-ponder.on("WorxGovernor:ProposalExtended", async ({ event, context }) => {
+ponder.on("WorxGovernor:ProposalExtended", shared("WorxGovernor:ProposalExtended", async ({ event, context }) => {
   const { proposalId, extendedDeadline } = event.args;
   await context.db
     .update(proposal, { id: proposalKey(caip2(context), proposalId) })
     .set({ voteEnd: BigInt(extendedDeadline), extended: true, updatedAt: event.block.timestamp });
-});
+}));
 
-ponder.on("WorxGovernor:ProposalQueued", async ({ event, context }) => {
+ponder.on("WorxGovernor:ProposalQueued", shared("WorxGovernor:ProposalQueued", async ({ event, context }) => {
   const { proposalId, etaSeconds } = event.args;
   const id = proposalKey(caip2(context), proposalId);
   const row = await context.db.find(proposal, { id });
@@ -180,18 +180,18 @@ ponder.on("WorxGovernor:ProposalQueued", async ({ event, context }) => {
     queuedTx: event.transaction.hash,
     updatedAt: event.block.timestamp,
   });
-});
+}));
 
-ponder.on("WorxGovernor:ProposalExecuted", async ({ event, context }) => {
+ponder.on("WorxGovernor:ProposalExecuted", shared("WorxGovernor:ProposalExecuted", async ({ event, context }) => {
   await context.db.update(proposal, { id: proposalKey(caip2(context), event.args.proposalId) }).set({
     status: "executed",
     executedAt: event.block.timestamp,
     executedTx: event.transaction.hash,
     updatedAt: event.block.timestamp,
   });
-});
+}));
 
-ponder.on("WorxGovernor:ProposalCanceled", async ({ event, context }) => {
+ponder.on("WorxGovernor:ProposalCanceled", shared("WorxGovernor:ProposalCanceled", async ({ event, context }) => {
   const chainId = caip2(context);
   const id = proposalKey(chainId, event.args.proposalId);
   const row = await context.db.find(proposal, { id });
@@ -212,42 +212,42 @@ ponder.on("WorxGovernor:ProposalCanceled", async ({ event, context }) => {
     canceledBy,
     updatedAt: event.block.timestamp,
   });
-});
+}));
 
 // ───────────────────────────── settings ─────────────────────────────
 
-ponder.on("WorxGovernor:VotingDelaySet", async ({ event, context }) => {
+ponder.on("WorxGovernor:VotingDelaySet", shared("WorxGovernor:VotingDelaySet", async ({ event, context }) => {
   await updateGovernor(context, event, { votingDelay: event.args.newVotingDelay });
   await recordAudit(context, event, "VotingDelaySet", governedActor(event, context));
-});
+}));
 
-ponder.on("WorxGovernor:VotingPeriodSet", async ({ event, context }) => {
+ponder.on("WorxGovernor:VotingPeriodSet", shared("WorxGovernor:VotingPeriodSet", async ({ event, context }) => {
   await updateGovernor(context, event, { votingPeriod: event.args.newVotingPeriod });
   await recordAudit(context, event, "VotingPeriodSet", governedActor(event, context));
-});
+}));
 
-ponder.on("WorxGovernor:ProposalThresholdSet", async ({ event, context }) => {
+ponder.on("WorxGovernor:ProposalThresholdSet", shared("WorxGovernor:ProposalThresholdSet", async ({ event, context }) => {
   await updateGovernor(context, event, { proposalThreshold: event.args.newProposalThreshold });
   await recordAudit(context, event, "ProposalThresholdSet", governedActor(event, context));
-});
+}));
 
-ponder.on("WorxGovernor:QuorumNumeratorUpdated", async ({ event, context }) => {
+ponder.on("WorxGovernor:QuorumNumeratorUpdated", shared("WorxGovernor:QuorumNumeratorUpdated", async ({ event, context }) => {
   await updateGovernor(context, event, { quorumNumerator: event.args.newQuorumNumerator });
   await recordAudit(context, event, "QuorumNumeratorUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("WorxGovernor:LateQuorumVoteExtensionSet", async ({ event, context }) => {
+ponder.on("WorxGovernor:LateQuorumVoteExtensionSet", shared("WorxGovernor:LateQuorumVoteExtensionSet", async ({ event, context }) => {
   await updateGovernor(context, event, { voteExtension: BigInt(event.args.newVoteExtension) });
   await recordAudit(context, event, "LateQuorumVoteExtensionSet", governedActor(event, context));
-});
+}));
 
-ponder.on("WorxGovernor:GuardianUpdated", async ({ event, context }) => {
+ponder.on("WorxGovernor:GuardianUpdated", shared("WorxGovernor:GuardianUpdated", async ({ event, context }) => {
   const next = event.args.next;
   await updateGovernor(context, event, { guardian: next === zeroAddress ? null : lower(next) });
   await recordAudit(context, event, "GuardianUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("WorxGovernor:TimelockChange", async ({ event, context }) => {
+ponder.on("WorxGovernor:TimelockChange", shared("WorxGovernor:TimelockChange", async ({ event, context }) => {
   await updateGovernor(context, event, { timelock: lower(event.args.newTimelock) });
   await recordAudit(context, event, "TimelockChange", governedActor(event, context));
-});
+}));

@@ -5,10 +5,10 @@
 import { ponder } from "ponder:registry";
 import { badgeReward, workReward } from "ponder:schema";
 import { caip2, recordAudit } from "../audit.ts";
-import { lower } from "../common.ts";
+import { lower, shared } from "../common.ts";
 import { governedActor, recordRoleEvent } from "./common.ts";
 
-ponder.on("WorkRewards:WorkRewarded", async ({ event, context }) => {
+ponder.on("WorkRewards:WorkRewarded", shared("WorkRewards:WorkRewarded", async ({ event, context }) => {
   const chainId = caip2(context);
   const { escrowId, freelancer, client, token, value, freelancerReward, clientReward } = event.args;
   await context.db.insert(workReward).values({
@@ -25,9 +25,9 @@ ponder.on("WorkRewards:WorkRewarded", async ({ event, context }) => {
     at: event.block.timestamp,
     txHash: event.transaction.hash,
   });
-});
+}));
 
-ponder.on("WorkRewards:BadgeRewarded", async ({ event, context }) => {
+ponder.on("WorkRewards:BadgeRewarded", shared("WorkRewards:BadgeRewarded", async ({ event, context }) => {
   const chainId = caip2(context);
   const { badgeId, account, tier, amount } = event.args;
   await context.db.insert(badgeReward).values({
@@ -40,48 +40,48 @@ ponder.on("WorkRewards:BadgeRewarded", async ({ event, context }) => {
     at: event.block.timestamp,
     txHash: event.transaction.hash,
   });
-});
+}));
 
-ponder.on("WorkRewards:RewardRateUpdated", async ({ event, context }) => {
+ponder.on("WorkRewards:RewardRateUpdated", shared("WorkRewards:RewardRateUpdated", async ({ event, context }) => {
   await recordAudit(context, event, "RewardRateUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("WorkRewards:ClientShareUpdated", async ({ event, context }) => {
+ponder.on("WorkRewards:ClientShareUpdated", shared("WorkRewards:ClientShareUpdated", async ({ event, context }) => {
   await recordAudit(context, event, "ClientShareUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("WorkRewards:BadgeRewardUpdated", async ({ event, context }) => {
+ponder.on("WorkRewards:BadgeRewardUpdated", shared("WorkRewards:BadgeRewardUpdated", async ({ event, context }) => {
   await recordAudit(context, event, "BadgeRewardUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("WorkRewards:RoleGranted", async ({ event, context }) => {
+ponder.on("WorkRewards:RoleGranted", shared("WorkRewards:RoleGranted", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleGranted");
-});
+}));
 
-ponder.on("WorkRewards:RoleRevoked", async ({ event, context }) => {
+ponder.on("WorkRewards:RoleRevoked", shared("WorkRewards:RoleRevoked", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleRevoked");
-});
+}));
 
-ponder.on("WorkRewards:RoleAdminChanged", async ({ event, context }) => {
+ponder.on("WorkRewards:RoleAdminChanged", shared("WorkRewards:RoleAdminChanged", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleAdminChanged");
-});
+}));
 
-ponder.on("StakingFeeDiscount:DiscountTiersUpdated", async ({ event, context }) => {
+ponder.on("StakingFeeDiscount:DiscountTiersUpdated", shared("StakingFeeDiscount:DiscountTiersUpdated", async ({ event, context }) => {
   await recordAudit(context, event, "DiscountTiersUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("StakingFeeDiscount:BadgeSourceUpdated", async ({ event, context }) => {
+ponder.on("StakingFeeDiscount:BadgeSourceUpdated", shared("StakingFeeDiscount:BadgeSourceUpdated", async ({ event, context }) => {
   await recordAudit(context, event, "BadgeSourceUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("StakingFeeDiscount:RoleGranted", async ({ event, context }) => {
+ponder.on("StakingFeeDiscount:RoleGranted", shared("StakingFeeDiscount:RoleGranted", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleGranted");
-});
+}));
 
-ponder.on("StakingFeeDiscount:RoleRevoked", async ({ event, context }) => {
+ponder.on("StakingFeeDiscount:RoleRevoked", shared("StakingFeeDiscount:RoleRevoked", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleRevoked");
-});
+}));
 
-ponder.on("StakingFeeDiscount:RoleAdminChanged", async ({ event, context }) => {
+ponder.on("StakingFeeDiscount:RoleAdminChanged", shared("StakingFeeDiscount:RoleAdminChanged", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleAdminChanged");
-});
+}));

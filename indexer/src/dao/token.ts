@@ -8,7 +8,7 @@ import { ponder } from "ponder:registry";
 import { delegation, stake, votingPower } from "ponder:schema";
 import { zeroAddress, type Address } from "viem";
 import { caip2 } from "../audit.ts";
-import { lower } from "../common.ts";
+import { lower, shared } from "../common.ts";
 import { lockTerm, recordRoleEvent, type DaoContext } from "./common.ts";
 import { recordTreasuryInflow } from "./treasury.ts";
 
@@ -33,7 +33,7 @@ export async function updatePower(context: DaoContext, account: Address, at: big
     .onConflictDoUpdate((row) => ({ ...change(row), updatedAt: at }));
 }
 
-ponder.on("WorxToken:Transfer", async ({ event, context }) => {
+ponder.on("WorxToken:Transfer", shared("WorxToken:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
   const at = event.block.timestamp;
   if (from !== zeroAddress) await updatePower(context, from, at, (r) => ({ balance: r.balance - value }));
@@ -41,9 +41,9 @@ ponder.on("WorxToken:Transfer", async ({ event, context }) => {
   if (lower(to) === lower(context.contracts.TimelockController.address as Address)) {
     await recordTreasuryInflow(context, event, { token: event.log.address, amount: value, counterparty: from, kind: "transfer" });
   }
-});
+}));
 
-ponder.on("WorxToken:DelegateChanged", async ({ event, context }) => {
+ponder.on("WorxToken:DelegateChanged", shared("WorxToken:DelegateChanged", async ({ event, context }) => {
   const chainId = caip2(context);
   const { delegator, fromDelegate, toDelegate } = event.args;
   const row = { delegate: lower(toDelegate), previousDelegate: lower(fromDelegate), updatedAt: event.block.timestamp, txHash: event.transaction.hash };
@@ -52,14 +52,14 @@ ponder.on("WorxToken:DelegateChanged", async ({ event, context }) => {
     .values({ id: `${chainId}:${lower(delegator)}`, chainId, delegator: lower(delegator), ...row })
     .onConflictDoUpdate(row);
   await updatePower(context, delegator, event.block.timestamp, () => ({ delegate: toDelegate === zeroAddress ? null : lower(toDelegate) }));
-});
+}));
 
-ponder.on("WorxToken:DelegateVotesChanged", async ({ event, context }) => {
+ponder.on("WorxToken:DelegateVotesChanged", shared("WorxToken:DelegateVotesChanged", async ({ event, context }) => {
   const { delegate, newVotes } = event.args;
   await updatePower(context, delegate, event.block.timestamp, () => ({ votes: newVotes }));
-});
+}));
 
-ponder.on("WorxToken:Staked", async ({ event, context }) => {
+ponder.on("WorxToken:Staked", shared("WorxToken:Staked", async ({ event, context }) => {
   const chainId = caip2(context);
   const { account, term: termId, amount, positionAmount, unlockAt } = event.args;
   const term = lockTerm(termId);
@@ -70,9 +70,9 @@ ponder.on("WorxToken:Staked", async ({ event, context }) => {
     .values({ id: `${chainId}:${lower(account)}:${term}`, chainId, account: lower(account), term, termId, ...row })
     .onConflictDoUpdate(row);
   await updatePower(context, account, at, (r) => ({ staked: r.staked + amount }));
-});
+}));
 
-ponder.on("WorxToken:Unstaked", async ({ event, context }) => {
+ponder.on("WorxToken:Unstaked", shared("WorxToken:Unstaked", async ({ event, context }) => {
   const chainId = caip2(context);
   const { account, term: termId, amount } = event.args;
   const at = event.block.timestamp;
@@ -81,16 +81,16 @@ ponder.on("WorxToken:Unstaked", async ({ event, context }) => {
     .update(stake, { id: `${chainId}:${lower(account)}:${lockTerm(termId)}` })
     .set({ amount: 0n, unlockAt: 0n, active: false, unstakedAt: at, unstakedAmount: amount, updatedTx: event.transaction.hash });
   await updatePower(context, account, at, (r) => ({ staked: r.staked - amount }));
-});
+}));
 
-ponder.on("WorxToken:RoleGranted", async ({ event, context }) => {
+ponder.on("WorxToken:RoleGranted", shared("WorxToken:RoleGranted", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleGranted");
-});
+}));
 
-ponder.on("WorxToken:RoleRevoked", async ({ event, context }) => {
+ponder.on("WorxToken:RoleRevoked", shared("WorxToken:RoleRevoked", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleRevoked");
-});
+}));
 
-ponder.on("WorxToken:RoleAdminChanged", async ({ event, context }) => {
+ponder.on("WorxToken:RoleAdminChanged", shared("WorxToken:RoleAdminChanged", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleAdminChanged");
-});
+}));

@@ -15,7 +15,7 @@ import { feeRelease, feeSplit, proposal, treasuryFlow } from "ponder:schema";
 import type { TreasuryFlowKind } from "ponder:schema";
 import { decodeFunctionData, erc20Abi, zeroAddress, type Address, type Hex } from "viem";
 import { caip2, recordAudit } from "../audit.ts";
-import { logKey, lower } from "../common.ts";
+import { logKey, lower, shared } from "../common.ts";
 import { governedActor, recordRoleEvent, type DaoContext, type DaoEvent } from "./common.ts";
 
 interface Flow {
@@ -26,7 +26,8 @@ interface Flow {
   proposalId?: string | null;
 }
 
-async function recordFlow(context: DaoContext, event: DaoEvent, direction: "in" | "out", flow: Flow, suffix = ""): Promise<void> {
+/** One `treasury_flow` row for the event (`suffix` tells apart two flows of one log). */
+export async function recordFlow(context: DaoContext, event: DaoEvent, direction: "in" | "out", flow: Flow, suffix = ""): Promise<void> {
   const chainId = caip2(context);
   await context.db.insert(treasuryFlow).values({
     id: `${logKey(chainId, event)}${suffix}`,
@@ -51,7 +52,7 @@ export async function recordTreasuryInflow(context: DaoContext, event: DaoEvent,
 
 // ───────────────────────────── FeeSplitter ─────────────────────────────
 
-ponder.on("FeeSplitter:FeesSplit", async ({ event, context }) => {
+ponder.on("FeeSplitter:FeesSplit", shared("FeeSplitter:FeesSplit", async ({ event, context }) => {
   const chainId = caip2(context);
   const { token, income, toTreasury, toOperations, daoShareBps } = event.args;
   await context.db.insert(feeSplit).values({
@@ -67,9 +68,9 @@ ponder.on("FeeSplitter:FeesSplit", async ({ event, context }) => {
     blockNumber: event.block.number,
     txHash: event.transaction.hash,
   });
-});
+}));
 
-ponder.on("FeeSplitter:FeesReleased", async ({ event, context }) => {
+ponder.on("FeeSplitter:FeesReleased", shared("FeeSplitter:FeesReleased", async ({ event, context }) => {
   const chainId = caip2(context);
   const { token, payee, amount } = event.args;
   await context.db.insert(feeRelease).values({
@@ -86,36 +87,36 @@ ponder.on("FeeSplitter:FeesReleased", async ({ event, context }) => {
   if (lower(payee) === lower(context.contracts.TimelockController.address as Address)) {
     await recordTreasuryInflow(context, event, { token, amount, counterparty: event.log.address, kind: "fee-release" });
   }
-});
+}));
 
-ponder.on("FeeSplitter:DaoShareUpdated", async ({ event, context }) => {
+ponder.on("FeeSplitter:DaoShareUpdated", shared("FeeSplitter:DaoShareUpdated", async ({ event, context }) => {
   await recordAudit(context, event, "DaoShareUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("FeeSplitter:PayeesUpdated", async ({ event, context }) => {
+ponder.on("FeeSplitter:PayeesUpdated", shared("FeeSplitter:PayeesUpdated", async ({ event, context }) => {
   await recordAudit(context, event, "PayeesUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("FeeSplitter:RoleGranted", async ({ event, context }) => {
+ponder.on("FeeSplitter:RoleGranted", shared("FeeSplitter:RoleGranted", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleGranted");
-});
+}));
 
-ponder.on("FeeSplitter:RoleRevoked", async ({ event, context }) => {
+ponder.on("FeeSplitter:RoleRevoked", shared("FeeSplitter:RoleRevoked", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleRevoked");
-});
+}));
 
-ponder.on("FeeSplitter:RoleAdminChanged", async ({ event, context }) => {
+ponder.on("FeeSplitter:RoleAdminChanged", shared("FeeSplitter:RoleAdminChanged", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleAdminChanged");
-});
+}));
 
 // ───────────────────────────── ERC-20 transfers to the treasury ─────────────────────────────
 
-ponder.on("TreasuryToken:Transfer", async ({ event, context }) => {
+ponder.on("TreasuryToken:Transfer", shared("TreasuryToken:Transfer", async ({ event, context }) => {
   const { from, value } = event.args;
   // The FeeSplitter's releases are recorded by FeesReleased (later in the same transaction).
   if (lower(from) === lower(context.contracts.FeeSplitter.address as Address)) return;
   await recordTreasuryInflow(context, event, { token: event.log.address, amount: value, counterparty: from, kind: "transfer" });
-});
+}));
 
 // ───────────────────────────── TimelockController ─────────────────────────────
 
@@ -140,7 +141,7 @@ function erc20Transfer(data: Hex): { to: Address; amount: bigint } | undefined {
   }
 }
 
-ponder.on("TimelockController:CallExecuted", async ({ event, context }) => {
+ponder.on("TimelockController:CallExecuted", shared("TimelockController:CallExecuted", async ({ event, context }) => {
   const { id, index, target, value, data } = event.args;
   const transfer = erc20Transfer(data);
   const owner = await proposalOf(context, id);
@@ -162,9 +163,9 @@ ponder.on("TimelockController:CallExecuted", async ({ event, context }) => {
   if (value > 0n) {
     await recordFlow(context, event, "out", { token: zeroAddress, amount: value, counterparty: target, kind: "proposal-execution", proposalId }, transfer ? ":native" : "");
   }
-});
+}));
 
-ponder.on("TimelockController:Cancelled", async ({ event, context }) => {
+ponder.on("TimelockController:Cancelled", shared("TimelockController:Cancelled", async ({ event, context }) => {
   // The governor (the only canceller) emits ProposalCanceled first; an operation canceled on the
   // timelock by another canceller the DAO appointed later still cancels its proposal, as the
   // governor's `state` reports.
@@ -179,20 +180,20 @@ ponder.on("TimelockController:Cancelled", async ({ event, context }) => {
     });
   }
   await recordAudit(context, event, "Cancelled", event.transaction.from);
-});
+}));
 
-ponder.on("TimelockController:MinDelayChange", async ({ event, context }) => {
+ponder.on("TimelockController:MinDelayChange", shared("TimelockController:MinDelayChange", async ({ event, context }) => {
   await recordAudit(context, event, "MinDelayChange", governedActor(event, context));
-});
+}));
 
-ponder.on("TimelockController:RoleGranted", async ({ event, context }) => {
+ponder.on("TimelockController:RoleGranted", shared("TimelockController:RoleGranted", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleGranted");
-});
+}));
 
-ponder.on("TimelockController:RoleRevoked", async ({ event, context }) => {
+ponder.on("TimelockController:RoleRevoked", shared("TimelockController:RoleRevoked", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleRevoked");
-});
+}));
 
-ponder.on("TimelockController:RoleAdminChanged", async ({ event, context }) => {
+ponder.on("TimelockController:RoleAdminChanged", shared("TimelockController:RoleAdminChanged", async ({ event, context }) => {
   await recordRoleEvent(context, event, "RoleAdminChanged");
-});
+}));

@@ -15,7 +15,12 @@ import "../workHistory.ts";
 import "../escrowAdmin.ts";
 import "../badges.ts";
 import "../multisig.ts";
+import "../dao/governor.ts";
+import "../dao/token.ts";
+import "../dao/treasury.ts";
+import "../dao/rewards.ts";
 import { onBadgesPrint } from "./badges.ts";
+import { daoComponents } from "./dao.ts";
 import { onEscrowPrint } from "./escrow.ts";
 import { onMultisigPrint } from "./multisig.ts";
 
@@ -43,6 +48,7 @@ const components: Record<string, (context: AnyContext, print: StacksPrint) => Pr
   escrow: onEscrowPrint,
   badges: onBadgesPrint,
   multisig: onMultisigPrint,
+  ...daoComponents,
 };
 
 ponder.on("ClarityContracts:ClarityPrint", async ({ event, context }) => {
