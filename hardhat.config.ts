@@ -28,6 +28,28 @@ const remoteNetworks: Record<string, NetworkUserConfig> = Object.fromEntries(
     ]),
 );
 
+// Every local chain of the registry (31337 on :8545, 31338 on :8544 ...) is an http network named
+// by its key, its URL from the env var (scripts/dev/stack.ts sets it) or the registry default.
+// Start a node with another chain id with `hardhat node --chain-id 31338 --port 8544`.
+const localNetworks: Record<string, NetworkUserConfig> = Object.fromEntries(
+  chains
+    .filter((c) => c.family === "evm" && c.local)
+    .map((c) => [
+      c.key,
+      { type: "http", chainType: "l1", chainId: c.chainId, url: process.env[c.rpcEnv] ?? c.defaultRpc! } satisfies NetworkUserConfig,
+    ]),
+);
+
+/**
+ * CREATE2 salt of every `--strategy create2` deploy (every local deploy, and public chains through
+ * scripts/deploy/evm/deploy.ts). CreateX (0xba5Ed099633D3B313e4D5F7bdc1305d3c28ba5Ed) derives an
+ * address from the salt and the creation code with its constructor arguments only: one deployer
+ * gets the same addresses on every chain. First 20 bytes zero, 21st 0x00, then "worx-v1": CreateX
+ * binds the salt neither to the sender nor to the chain id (keccak256(abi.encode(salt))).
+ * Changing it moves every address.
+ */
+export const CREATE2_SALT = "0x000000000000000000000000000000000000000000776f72782d763100000000";
+
 export default defineConfig({
   plugins: [hardhatToolboxViem],
   solidity: {
@@ -59,7 +81,10 @@ export default defineConfig({
   },
   networks: {
     hardhat: { type: "edr-simulated", chainType: "l1", chainId: 31337 },
-    localhost: { type: "http", chainType: "l1", chainId: 31337, url: process.env.RPC_URL_31337 ?? "http://127.0.0.1:8545" },
+    ...localNetworks,
     ...remoteNetworks,
+  },
+  ignition: {
+    strategyConfig: { create2: { salt: CREATE2_SALT } },
   },
 });

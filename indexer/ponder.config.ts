@@ -1,7 +1,12 @@
 /**
  * Ponder configuration, derived — never hand-written per chain:
  *  - chains: every EVM chain of the registry (scripts/registry/chains.ts) that has a deployment in
- *    generated/deployments.ts and an RPC URL (its env var, or the local default);
+ *    generated/deployments.ts and an RPC URL (its env var, or the local default), all in this one
+ *    Ponder (npm start and the multichain tests: both local chains, 31337 and 31338, whose
+ *    contracts share their CREATE2 addresses); every row names its chain (CAIP-2 `chainId`, ids
+ *    prefixed with it), so one table holds them all. Ponder's default `multichain` ordering: each
+ *    chain is indexed at its own pace; a reorg on one chain reverts only the rows written after its
+ *    fork point and runs again the other chains' events among them (test/indexer/multichain.test.ts);
  *  - contracts: the generated ABIs with each chain's address and start block: MilestoneEscrow and
  *    the WorxMultisig that administers it (both deployed by the Protocol Ignition module), and
  *    WorxBadges on every chain where it is deployed (the Protocol module deploys it too; a chain
@@ -19,8 +24,9 @@
  *    (default indexer/.ponder/pglite);
  *  - Stacks: the chain `stacks-<network>` when WORX_STACKS_RPC_URL names a Stacks bridge (indexer/stacks/,
  *    whose EVM facade serves the Stacks blocks and `print` events as logs): one contract
- *    `ClarityContracts` (the synthetic ClarityPrint event, indexer/stacks/abi.ts) at the
- *    pseudo-addresses of our Clarity contracts of generated/stacks.ts, from WORX_STACKS_START_BLOCK
+ *    `ClarityContracts` (the synthetic ClarityPrint event, indexer/stacks/abi.ts) with no address
+ *    filter (creator coins are the creators' own contracts, unknown in advance; src/stacks/print.ts
+ *    keeps our deployment's contracts of generated/stacks.ts and the launched coins), from WORX_STACKS_START_BLOCK
  *    (default 0; the bridge's first block when it joined a running chain). Its Ponder chain id is
  *    the reserved `0x5354_0000_0000 + Stacks chain id` (indexer/stacks/chains.ts), so rows say
  *    `stacks:<n>`;
@@ -52,7 +58,7 @@ import {
 import { deployments } from "../generated/deployments.ts";
 import { stacksDeployments } from "../generated/stacks.ts";
 import { chainByCaip2, rpcUrl } from "../scripts/registry/chains.ts";
-import { clarityPrintAbi, stacksPseudoAddress } from "./stacks/abi.ts";
+import { clarityPrintAbi } from "./stacks/abi.ts";
 import { ponderChainIdOfStacks, stacksCaip2, type StacksNetwork } from "./stacks/chains.ts";
 
 const indexerDir = dirname(fileURLToPath(import.meta.url));
@@ -142,14 +148,10 @@ for (const [caip2, deployment] of Object.entries(deployments)) {
   indexed.push({ key: chain.key, chainId: deployment.chainId, rpc, local: chain.local, escrow, multisig, badges, dao, dex, startBlock: deployment.startBlock });
 }
 
-/** The Clarity contracts whose `print` events the Stacks handlers (src/stacks/) turn into rows. */
-const STACKS_INDEXED_CONTRACTS = ["escrow", "badges", "multisig", "dao-core", "dao-token", "proposal-voting", "dao-treasury", "fee-splitter", "work-rewards", "staking-fee-discount"] as const;
-
 interface IndexedStacks {
   key: string;
   chainId: number;
   rpc: string;
-  addresses: `0x${string}`[];
   startBlock: number;
 }
 
@@ -161,8 +163,7 @@ function stacksChain(): IndexedStacks | undefined {
   if (!wanted(caip2)) return undefined;
   const deployment = (stacksDeployments as Record<string, { contracts: Readonly<Record<string, string>> } | undefined>)[caip2];
   if (!deployment) throw new Error(`WORX_STACKS_RPC_URL is set but generated/stacks.ts has no deployment on ${caip2}: deploy the Clarity contracts first.`);
-  const addresses = STACKS_INDEXED_CONTRACTS.flatMap((name) => (deployment.contracts[name] ? [stacksPseudoAddress(deployment.contracts[name])] : []));
-  return { key: chainByCaip2(caip2).key, chainId: ponderChainIdOfStacks(network), rpc, addresses, startBlock: Number(process.env.WORX_STACKS_START_BLOCK ?? 0) };
+  return { key: chainByCaip2(caip2).key, chainId: ponderChainIdOfStacks(network), rpc, startBlock: Number(process.env.WORX_STACKS_START_BLOCK ?? 0) };
 }
 const stacks = stacksChain();
 
@@ -212,7 +213,8 @@ export default createConfig({
   contracts: {
     ClarityContracts: {
       abi: clarityPrintAbi,
-      chain: stacks ? { [stacks.key]: { address: stacks.addresses, startBlock: stacks.startBlock } } : {},
+      // Every print the bridge serves (no address filter): see the header.
+      chain: stacks ? { [stacks.key]: { startBlock: stacks.startBlock } } : {},
     },
     MilestoneEscrow: { abi: milestoneEscrowAbi, chain: onEveryChain((c) => c.escrow) },
     WorxMultisig: { abi: worxMultisigAbi, chain: onEveryChain((c) => c.multisig) },

@@ -1170,7 +1170,7 @@ export const metricsOracle = onchainTable("metrics_oracle", (t) => ({
   /** `${chainId}:${address}`. */
   id: t.text().primaryKey(),
   chainId: t.text().notNull(),
-  address: t.hex().notNull(),
+  address: account(t).notNull(),
   /** The milestone gating a coin launch. */
   launchMilestoneIndex: t.integer().notNull(),
   /** Seconds a report's observation may be old. */
@@ -1187,7 +1187,7 @@ export const milestoneThreshold = onchainTable(
     /** `${chainId}:${oracle}:${index}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    oracle: t.hex().notNull(),
+    oracle: account(t).notNull(),
     index: t.integer().notNull(),
     /** Followers required. */
     threshold: t.bigint().notNull(),
@@ -1209,7 +1209,7 @@ export const creator = onchainTable(
     /** keccak256("worx:creator:" + handle), the oracle's key. */
     creatorId: t.hex().notNull(),
     /** Its wallet, fixed at the first report (`creatorOf`). */
-    creator: t.hex().notNull(),
+    creator: account(t).notNull(),
     /** The latest report (`metrics(creatorId)`). */
     plays: t.bigint().notNull(),
     followers: t.bigint().notNull(),
@@ -1221,8 +1221,8 @@ export const creator = onchainTable(
     milestonesReached: t.integer().notNull(),
     reports: t.integer().notNull(),
     /** Its coin and pool once launched; null before. */
-    coin: t.hex(),
-    pool: t.hex(),
+    coin: account(t),
+    pool: account(t),
     launchedAt: t.bigint(),
     firstReportedAt: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
@@ -1241,9 +1241,9 @@ export const creatorMetric = onchainTable(
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
     creatorId: t.hex().notNull(),
-    creator: t.hex().notNull(),
+    creator: account(t).notNull(),
     /** The REPORTER_ROLE holder that posted it. */
-    reporter: t.hex().notNull(),
+    reporter: account(t).notNull(),
     plays: t.bigint().notNull(),
     followers: t.bigint().notNull(),
     engagementBps: t.bigint().notNull(),
@@ -1283,9 +1283,9 @@ export const coinFactory = onchainTable("coin_factory", (t) => ({
   /** `${chainId}:${address}`. */
   id: t.text().primaryKey(),
   chainId: t.text().notNull(),
-  address: t.hex().notNull(),
+  address: account(t).notNull(),
   /** The fee recipient given to pools launched from now on (the FeeSplitter). */
-  feeRecipient: t.hex(),
+  feeRecipient: account(t),
   /** The pool parameters given to pools launched from now on; null when the factory emitted none. */
   defaultPoolParams: t.json().$type<PoolParamsJson>(),
   coinCount: t.integer().notNull(),
@@ -1299,12 +1299,12 @@ export const coin = onchainTable(
     /** `${chainId}:${address}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    address: t.hex().notNull(),
+    address: account(t).notNull(),
     creatorId: t.hex().notNull(),
-    creator: t.hex().notNull(),
-    pool: t.hex().notNull(),
+    creator: account(t).notNull(),
+    pool: account(t).notNull(),
     /** The pool's base token (revenue is paid in it too). */
-    baseToken: t.hex().notNull(),
+    baseToken: account(t).notNull(),
     name: t.text().notNull(),
     symbol: t.text().notNull(),
     decimals: t.integer().notNull(),
@@ -1346,7 +1346,7 @@ export const coinRelease = onchainTable(
     /** `${chainId}:${coin}:${milestoneIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    coin: t.hex().notNull(),
+    coin: account(t).notNull(),
     milestoneIndex: t.integer().notNull(),
     /** `releaseAt(milestoneIndex)`. */
     amount: t.bigint().notNull(),
@@ -1371,10 +1371,10 @@ export const pool = onchainTable(
     /** `${chainId}:${address}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    address: t.hex().notNull(),
+    address: account(t).notNull(),
     /** Set by CoinLaunched (the pool's constructor events come first): null only within the launch. */
-    coin: t.hex(),
-    baseToken: t.hex(),
+    coin: account(t),
+    baseToken: account(t),
     creatorId: t.hex(),
     /** `getReserves()`. */
     reserveCoin: t.bigint().notNull(),
@@ -1387,7 +1387,7 @@ export const pool = onchainTable(
     protocolShareBps: t.integer().notNull(),
     /** `params()`. */
     params: t.json().$type<PoolParamsJson>().notNull(),
-    feeRecipient: t.hex(),
+    feeRecipient: account(t),
     /** Swaps are refused until then (0 or past: trading). */
     haltedUntil: t.bigint().notNull(),
     /** The breaker's current window (0: none open; closed when it trips) and its reference price (UQ112x112). */
@@ -1420,13 +1420,13 @@ export const swap = onchainTable(
     /** `${chainId}:${txHash}:${logIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    pool: t.hex().notNull(),
-    coin: t.hex().notNull(),
+    pool: account(t).notNull(),
+    coin: account(t).notNull(),
     /** Who paid the input (`msg.sender`) and who received the output. */
-    sender: t.hex().notNull(),
-    to: t.hex().notNull(),
+    sender: account(t).notNull(),
+    to: account(t).notNull(),
     side: t.text().$type<SwapSide>().notNull(),
-    tokenIn: t.hex().notNull(),
+    tokenIn: account(t).notNull(),
     /** Input paid, fee included, and output received. */
     amountIn: t.bigint().notNull(),
     amountOut: t.bigint().notNull(),
@@ -1457,13 +1457,13 @@ export const liquidityEvent = onchainTable(
     /** `${chainId}:${txHash}:${logIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    pool: t.hex().notNull(),
-    coin: t.hex(),
+    pool: account(t).notNull(),
+    coin: account(t),
     kind: t.text().$type<LiquidityKind>().notNull(),
     /** Who paid the tokens (add) or whose LP tokens were burnt (remove). */
-    provider: t.hex().notNull(),
+    provider: account(t).notNull(),
     /** Who received the LP tokens (add) or the tokens (remove). */
-    to: t.hex().notNull(),
+    to: account(t).notNull(),
     amountCoin: t.bigint().notNull(),
     amountBase: t.bigint().notNull(),
     liquidity: t.bigint().notNull(),
@@ -1490,7 +1490,7 @@ export const candle = onchainTable(
     /** `${chainId}:${pool}:${interval}:${bucket}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    pool: t.hex().notNull(),
+    pool: account(t).notNull(),
     interval: t.text().$type<CandleInterval>().notNull(),
     /** Unix seconds of the bucket's start (a multiple of 60, 3600 or 86400). */
     bucket: t.bigint().notNull(),
@@ -1522,8 +1522,8 @@ export const holder = onchainTable(
     /** `${chainId}:${coin}:${account}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    coin: t.hex().notNull(),
-    account: t.hex().notNull(),
+    coin: account(t).notNull(),
+    account: account(t).notNull(),
     balance: t.bigint().notNull(),
     costBasisBase: t.bigint().notNull(),
     /** Coins bought and sold through the pool, and the base paid and received for them. */
@@ -1555,8 +1555,8 @@ export const revenueDeposit = onchainTable(
     /** `${chainId}:${txHash}:${logIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    coin: t.hex().notNull(),
-    from: t.hex().notNull(),
+    coin: account(t).notNull(),
+    from: account(t).notNull(),
     amount: t.bigint().notNull(),
     holderAmount: t.bigint().notNull(),
     creatorAmount: t.bigint().notNull(),
@@ -1578,8 +1578,8 @@ export const revenueClaim = onchainTable(
     /** `${chainId}:${txHash}:${logIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    coin: t.hex().notNull(),
-    account: t.hex().notNull(),
+    coin: account(t).notNull(),
+    account: account(t).notNull(),
     amount: t.bigint().notNull(),
     holderAmount: t.bigint().notNull(),
     creatorAmount: t.bigint().notNull(),
@@ -1604,10 +1604,10 @@ export const breakerEvent = onchainTable(
     /** `${chainId}:${txHash}:${logIndex}`. */
     id: t.text().primaryKey(),
     chainId: t.text().notNull(),
-    pool: t.hex().notNull(),
+    pool: account(t).notNull(),
     kind: t.text().$type<BreakerEventKind>().notNull(),
     /** Who acted: the admin (halted, resumed, params), the trader whose swap tripped the breaker. */
-    actor: t.hex().notNull(),
+    actor: account(t).notNull(),
     referencePriceX112: t.bigint(),
     priceX112: t.bigint(),
     moveBps: t.bigint(),

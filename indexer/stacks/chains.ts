@@ -6,8 +6,8 @@
  * Number.MAX_SAFE_INTEGER and within Ponder's 16-digit checkpoint encoding.
  *
  *   Stacks network        CAIP-2 (rows' chainId)   Ponder chain id
- *   mainnet  (0x00000001) stacks:1                 91625720905729
- *   testnet  (0x80000000) stacks:2147483648        91627868389376   (devnet and simnet too)
+ *   mainnet  (0x00000001) stacks:1                 91620242358273
+ *   testnet  (0x80000000) stacks:2147483648        91622389841920   (devnet and simnet too)
  *
  * The CAIP-2 ids are those of scripts/registry/chains.ts and generated/stacks.ts.
  */
@@ -27,3 +27,9 @@ export const isStacksPonderChain = (id: number) => id >= STACKS_PONDER_CHAIN_BAS
 
 /** A Ponder chain id's CAIP-2 id: `stacks:<n>` in the reserved range, else `eip155:<id>`. */
 export const caip2OfPonderChain = (id: number) => (isStacksPonderChain(id) ? `stacks:${id - STACKS_PONDER_CHAIN_BASE}` : `eip155:${id}`);
+
+/** The Ponder chain id of a CAIP-2 id (the inverse of `caip2OfPonderChain`). */
+export const ponderChainOfCaip2 = (caip2: string) => {
+  const reference = Number(caip2.slice(caip2.indexOf(":") + 1));
+  return caip2.startsWith("stacks:") ? STACKS_PONDER_CHAIN_BASE + reference : reference;
+};

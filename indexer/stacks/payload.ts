@@ -5,7 +5,13 @@
  * SIP-010 token movements (`ft_mint_event`, `ft_transfer_event`, `ft_burn_event`) are kept too, as
  * a print of the token's contract `{ topic: "transfer", from, to, value }` (from `none` for a mint,
  * to `none` for a burn): the ERC-20 Transfer of the EVM twin, which a SIP-010 token cannot print
- * itself (the node reports its movements as asset events).
+ * itself (the node reports its movements as asset events). SIP-009 movements (`nft_mint_event`,
+ * `nft_transfer_event`, `nft_burn_event`) likewise become `{ topic: "transfer", from, to, token-id }`
+ * (the ERC-721 Transfer; `token-id` is the NFT's Clarity value).
+ * Each successful contract-call transaction also gets a print of the called contract after its
+ * events, `{ topic: "contract-call", function, args }` (`args`: a list of the arguments, each
+ * serialized): what the transaction asked for, which some rows need and no print carries (the
+ * creator factory's `launch`: the coin's name, symbol and release schedule).
  *
  * Shape: stacks-blockchain-api src/event-stream/core-node-message.ts (CoreNodeBlockMessage) and
  * the node's docs/event-dispatcher.md. Nakamoto blocks carry `block_time` (the Stacks block's own
@@ -13,12 +19,20 @@
  */
 import {
   Cl,
+  PayloadType,
   addressFromVersionHash,
   addressHashModeToVersion,
   addressToString,
   deserializeTransaction,
+  deserializeCV,
   serializeCV,
+  type ClarityValue,
 } from "@stacks/transactions";
+
+/** The topic of the bridge's print of a transaction's contract call (see the header). */
+export const CONTRACT_CALL_TOPIC = "contract-call";
+/** Its event index: after every event of the transaction (the node's indices are small integers). */
+const AFTER_EVENTS = Number.MAX_SAFE_INTEGER;
 
 /** TransactionVersion.Mainnet of @stacks/network (the first byte of a mainnet transaction). */
 const MAINNET_TX_VERSION = 0x00;
@@ -67,14 +81,31 @@ const uint = (v: unknown, name: string): number => {
 
 /** The origin (sender) principal of a serialized transaction, or "" when it cannot be decoded. */
 export function txSender(rawTx: string): string {
+  return decodeTx(rawTx).sender;
+}
+
+/**
+ * A serialized transaction's sender ("" when it cannot be decoded) and, for a contract call, the
+ * call as the print of the called contract (see the header).
+ */
+function decodeTx(rawTx: string): { sender: string; call?: { contract: string; rawValue: `0x${string}` } } {
+  let tx: ReturnType<typeof deserializeTransaction>;
   try {
-    const tx = deserializeTransaction(rawTx.replace(/^0x/, ""));
-    const condition = tx.auth.spendingCondition;
-    const network = tx.transactionVersion === MAINNET_TX_VERSION ? "mainnet" : "testnet";
-    return addressToString(addressFromVersionHash(addressHashModeToVersion(condition.hashMode, network), condition.signer));
+    tx = deserializeTransaction(rawTx.replace(/^0x/, ""));
   } catch {
-    return "";
+    return { sender: "" };
   }
+  const condition = tx.auth.spendingCondition;
+  const network = tx.transactionVersion === MAINNET_TX_VERSION ? "mainnet" : "testnet";
+  const sender = addressToString(addressFromVersionHash(addressHashModeToVersion(condition.hashMode, network), condition.signer));
+  const p = tx.payload;
+  if (p.payloadType !== PayloadType.ContractCall) return { sender };
+  const value = Cl.tuple({
+    topic: Cl.stringAscii(CONTRACT_CALL_TOPIC),
+    function: Cl.stringAscii(p.functionName.content),
+    args: Cl.list(p.functionArgs.map((a) => Cl.bufferFromHex(serializeCV(a)))),
+  });
+  return { sender, call: { contract: `${addressToString(p.contractAddress)}.${p.contractName.content}`, rawValue: `0x${serializeCV(value)}` } };
 }
 
 const PRINCIPAL = /^S[0-9A-Z]{27,40}(\.[a-zA-Z][a-zA-Z0-9-]{0,127})?$/;
@@ -100,31 +131,57 @@ function ftTransfer(data: unknown, kind: "mint" | "transfer" | "burn"): { contra
   return { contract: asset[1]!, rawValue: `0x${serializeCV(value)}` };
 }
 
+/** The SIP-009 asset events, likewise. */
+const NFT_EVENTS: Record<string, "mint" | "transfer" | "burn"> = { nft_mint_event: "mint", nft_transfer_event: "transfer", nft_burn_event: "burn" };
+
+/** An nft_*_event as the NFT contract's `transfer` print `{ topic, from, to, token-id }` (see the header). */
+function nftTransfer(data: unknown, kind: "mint" | "transfer" | "burn"): { contract: string; rawValue: `0x${string}` } {
+  const d = (data ?? {}) as Record<string, unknown>;
+  const asset = typeof d.asset_identifier === "string" ? ASSET.exec(d.asset_identifier) : null;
+  if (!asset) throw new PayloadError(`events[].nft_*_event.asset_identifier must be ADDRESS.name::token, got ${JSON.stringify(d.asset_identifier)}`);
+  const side = (name: "sender" | "recipient", absent: boolean) => {
+    if (absent) return Cl.none();
+    const v = d[name];
+    if (typeof v !== "string" || !PRINCIPAL.test(v)) throw new PayloadError(`events[].nft_*_event.${name} must be a principal, got ${JSON.stringify(v)}`);
+    return Cl.some(Cl.principal(v));
+  };
+  const raw = typeof d.raw_value === "string" ? d.raw_value.toLowerCase().replace(/^0x/, "") : "";
+  let tokenId: ClarityValue;
+  try {
+    tokenId = deserializeCV(raw);
+  } catch {
+    throw new PayloadError(`events[].nft_*_event.raw_value must be a serialized Clarity value, got ${JSON.stringify(d.raw_value)}`);
+  }
+  const value = Cl.tuple({ topic: Cl.stringAscii("transfer"), from: side("sender", kind === "mint"), to: side("recipient", kind === "burn"), "token-id": tokenId });
+  return { contract: asset[1]!, rawValue: `0x${serializeCV(value)}` };
+}
+
 /** Checks a `/new_block` body and keeps what the bridge stores. Throws PayloadError when malformed. */
 export function parseNewBlock(body: unknown): StacksBlock {
   if (!body || typeof body !== "object") throw new PayloadError("the body must be a JSON object");
   const b = body as Record<string, unknown>;
   const txs = Array.isArray(b.transactions) ? (b.transactions as Record<string, unknown>[]) : [];
   const txById = new Map<string, { index: number; sender: string; ok: boolean }>();
+  const events: PrintEvent[] = [];
   for (const tx of txs) {
     const txid = hash32(tx.txid, "transactions[].txid");
-    txById.set(txid, {
-      index: uint(tx.tx_index, "transactions[].tx_index"),
-      sender: typeof tx.raw_tx === "string" ? txSender(tx.raw_tx) : "",
-      ok: tx.status === undefined || tx.status === "success",
-    });
+    const decoded = typeof tx.raw_tx === "string" ? decodeTx(tx.raw_tx) : { sender: "" };
+    const entry = { index: uint(tx.tx_index, "transactions[].tx_index"), sender: decoded.sender, ok: tx.status === undefined || tx.status === "success" };
+    txById.set(txid, entry);
+    if (entry.ok && decoded.call) events.push({ txid, txIndex: entry.index, eventIndex: AFTER_EVENTS, sender: entry.sender, ...decoded.call });
   }
   if (!Array.isArray(b.events)) throw new PayloadError("events must be an array");
-  const events: PrintEvent[] = [];
   for (const e of b.events as Record<string, unknown>[]) {
     // Events of aborted transactions come with committed: false; only committed ones happened.
     if (e.committed === false) continue;
     const ft = FT_EVENTS[e.type as string];
-    if (ft) {
+    const nft = NFT_EVENTS[e.type as string];
+    if (ft || nft) {
       const txid = hash32(e.txid, "events[].txid");
       const tx = txById.get(txid);
       if (tx && !tx.ok) continue;
-      events.push({ txid, txIndex: tx?.index ?? 0, eventIndex: uint(e.event_index, "events[].event_index"), sender: tx?.sender ?? "", ...ftTransfer(e[e.type as string], ft) });
+      const data = e[e.type as string];
+      events.push({ txid, txIndex: tx?.index ?? 0, eventIndex: uint(e.event_index, "events[].event_index"), sender: tx?.sender ?? "", ...(ft ? ftTransfer(data, ft) : nftTransfer(data, nft!)) });
       continue;
     }
     if (e.type !== "contract_event") continue;

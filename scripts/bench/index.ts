@@ -7,6 +7,8 @@
  * `multisig`), test/evm/badges/gas-snapshot.json (area `badges`), test/evm/dao/gas-snapshot.json
  * (area `dao`) and test/evm/dex/gas-snapshot.json (area `dex`), e.g.
  * `npm run bench -- evm multisig --update-gas-snapshot`.
+ * Areas: evm, multisig, badges, dao, dex, clarity, indexer (= indexer-backfill, indexer-stacks and
+ * latency), web; none given: all.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,6 +21,7 @@ import { measureClarityCosts } from "./clarityCosts.ts";
 import { measureBundle } from "./bundle.ts";
 import { measureIndexerThroughput } from "./indexerThroughput.ts";
 import { measureIndexerLatency } from "./indexerLatency.ts";
+import { measureStacksIngestion } from "./indexerStacks.ts";
 import { repoRoot } from "../dev/stack.ts";
 
 export interface BenchRow {
@@ -97,7 +100,11 @@ if (wanted("dex")) {
   }
 }
 if (wanted("clarity")) rows.push(...(await measureClarityCosts()));
-if (wanted("indexer")) rows.push(...(await measureIndexerThroughput()));
+// Backfill of the event mix, dense and sparse, PGlite and PostgreSQL (scripts/bench/indexerThroughput.ts);
+// Stacks payloads through the bridge (scripts/bench/indexerStacks.ts); freshness and query latency
+// (scripts/bench/indexerLatency.ts). `indexer-backfill`, `indexer-stacks` and `latency` run one part.
+if (wanted("indexer") || wanted("indexer-backfill")) rows.push(...(await measureIndexerThroughput()));
+if (wanted("indexer") || wanted("indexer-stacks")) rows.push(...(await measureStacksIngestion()));
 if (wanted("indexer") || wanted("latency")) rows.push(...(await measureIndexerLatency()));
 if (wanted("web")) rows.push(...(await measureBundle()));
 

@@ -151,8 +151,9 @@ interface DeploymentEntry {
 export function generateDeployments(): Record<string, DeploymentEntry> {
   const books: Record<string, DeploymentEntry> = {};
   if (existsSync(ignitionDeployments)) {
-    // Deployment ids: `chain-<id>` for public networks, `localhost-<port>` for local nodes. The
-    // chain comes from the journal; when several deployments target one chain the newest wins.
+    // Deployment ids: `chain-<id>` for public networks, `localhost-<port>` for local nodes (any
+    // local chain of the registry: 31337, 31338, ...). The chain comes from the journal; when
+    // several deployments target one chain the newest wins.
     const dirs = readdirSync(ignitionDeployments)
       .map((name) => join(ignitionDeployments, name))
       .filter((dir) => existsSync(join(dir, "deployed_addresses.json")))

@@ -3,15 +3,18 @@
  * account (Hardhat's mnemonic, ./accounts.ts), sends that wait for the receipt and refuse a
  * reverted transaction, and a clock move.
  */
-import { createPublicClient, createTestClient, createWalletClient, http, type Address, type Hash } from "viem";
+import { createPublicClient, createTestClient, createWalletClient, defineChain, http, type Address, type Hash } from "viem";
 import { hardhat } from "viem/chains";
 import { localAccount } from "./accounts.ts";
 
-export function localClients(rpcUrl: string) {
+/** Clients of the local node at `rpcUrl`, whose chain id is `chainId` (31337, or 31338 for the second local chain). */
+export function localClients(rpcUrl: string, chainId = 31337) {
   const transport = http(rpcUrl);
-  const publicClient = createPublicClient({ chain: hardhat, transport });
-  const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport });
-  const wallet = (index: number) => createWalletClient({ chain: hardhat, transport, account: localAccount(index) });
+  // viem refuses to send on a node whose chain id differs from the client's chain.
+  const chain = chainId === hardhat.id ? hardhat : defineChain({ ...hardhat, id: chainId });
+  const publicClient = createPublicClient({ chain, transport });
+  const testClient = createTestClient({ chain, mode: "hardhat", transport });
+  const wallet = (index: number) => createWalletClient({ chain, transport, account: localAccount(index) });
   const mined = async (hash: Promise<Hash>) => {
     const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
     if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
@@ -25,5 +28,5 @@ export function localClients(rpcUrl: string) {
     await testClient.increaseTime({ seconds: Number(seconds) });
     await testClient.request({ method: "evm_mine" } as never);
   };
-  return { transport, publicClient, testClient, wallet, mined, send, advance };
+  return { transport, chain, publicClient, testClient, wallet, mined, send, advance };
 }

@@ -95,6 +95,8 @@ export interface CompletedJobs {
   rating: number;
   /** dUSD per job (one milestone). Default 100. */
   amount?: number;
+  /** The local chain (31337 by default; 31338 for the second local chain). */
+  chainId?: number;
 }
 
 /**
@@ -103,9 +105,10 @@ export interface CompletedJobs {
  * the client's dUSD itself. Returns the escrow ids.
  */
 export async function seedCompletedJobs(rpcUrl: string, jobs: CompletedJobs): Promise<bigint[]> {
-  const escrow = evmContract("eip155:31337", "MilestoneEscrow");
-  const token = evmContract("eip155:31337", "DemoStablecoin");
-  const { publicClient, wallet, mined } = localClients(rpcUrl);
+  const chainId = jobs.chainId ?? 31337;
+  const escrow = evmContract(`eip155:${chainId}`, "MilestoneEscrow");
+  const token = evmContract(`eip155:${chainId}`, "DemoStablecoin");
+  const { publicClient, wallet, mined } = localClients(rpcUrl, chainId);
   const client = wallet(jobs.client);
   const freelancer = wallet(jobs.freelancer);
   const amount = parseUnits(String(jobs.amount ?? 100), 6);

@@ -1,12 +1,17 @@
 /**
- * The local Worx stack as functions, shared by `npm start`, the indexer test and the e2e test:
- * a Hardhat node, the Ignition deploy + codegen, Ponder on PGlite (or DATABASE_URL), the SPA.
+ * The local Worx stack as functions, shared by `npm start`, the indexer tests and the e2e tests:
+ * Hardhat nodes (one per local chain of the registry: 31337, 31338), the Ignition deploy (CREATE2:
+ * the same addresses on every chain) + codegen, Ponder on PGlite (or DATABASE_URL) indexing every
+ * chain given, the SPA.
  */
 import { existsSync, rmSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stacksCaip2, type StacksNetwork } from "../../indexer/stacks/chains.ts";
+import { deployCreateX } from "../deploy/createx.ts";
+import { chains, evmCaip2, type ChainInfo } from "../registry/chains.ts";
 import { run, startProcess, waitFor, type Supervised } from "./processes.ts";
 
 export const repoRoot = join(fileURLToPath(import.meta.url), "..", "..", "..");
@@ -14,6 +19,8 @@ const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
 
 export interface LocalChain {
   rpcUrl: string;
+  /** The node's chain id (31337 unless started with another). */
+  chainId: number;
   process: Supervised;
 }
 
@@ -28,30 +35,60 @@ async function rpc(url: string, method: string, params: unknown[] = []): Promise
   return body.result;
 }
 
-/** Starts `hardhat node` (chain 31337, the standard funded accounts) and waits for its RPC. */
-export async function startHardhatNode(port = 8545, logFile?: string): Promise<LocalChain> {
-  const rpcUrl = `http://127.0.0.1:${port}`;
-  // Another node on the port would answer the readiness check, and everything after (deploys,
-  // transactions) would land on someone else's chain.
-  if (await portInUse(port)) throw new Error(`Cannot start the Hardhat node on port ${port}: something already listens there`);
-  const process = startProcess("chain", bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: repoRoot,
-    logFile,
-  });
-  await waitFor("the Hardhat node", async () => ((await rpc(rpcUrl, "eth_chainId")) ? true : undefined), 60_000);
-  return { rpcUrl, process };
+/** The registry's local EVM chain with this id (its Hardhat network, RPC env var and CAIP-2 id). */
+export function localChainInfo(chainId: number): ChainInfo {
+  const chain = chains.find((c) => c.family === "evm" && c.local && c.chainId === chainId);
+  if (!chain) {
+    const ids = chains.filter((c) => c.family === "evm" && c.local).map((c) => c.chainId);
+    throw new Error(`Chain ${chainId} is not a local chain of scripts/registry/chains.ts (local chains: ${ids.join(", ")})`);
+  }
+  return chain;
 }
 
 /**
- * Deploys the local demo module through Ignition (fresh journal: a new in-memory node starts from
- * block 0) and regenerates the ABI/address registry. Ignition compiles the contracts itself
+ * Starts `hardhat node` (the standard funded accounts) with chain id `chainId` — 31337, or another
+ * local chain of the registry such as 31338 — and waits for its RPC.
+ */
+export async function startHardhatNode(port = 8545, logFile?: string, chainId = 31337): Promise<LocalChain> {
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  localChainInfo(chainId);
+  // Another node on the port would answer the readiness check, and everything after (deploys,
+  // transactions) would land on someone else's chain.
+  if (await portInUse(port)) throw new Error(`Cannot start the Hardhat node on port ${port}: something already listens there`);
+  const process = startProcess(chainId === 31337 ? "chain" : `chain-${chainId}`, bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port), "--chain-id", String(chainId)], {
+    cwd: repoRoot,
+    logFile,
+  });
+  const answered = await waitFor("the Hardhat node", async () => ((await rpc(rpcUrl, "eth_chainId")) as string | undefined), 60_000);
+  if (Number(answered) !== chainId) throw new Error(`The Hardhat node on port ${port} answers chain id ${Number(answered)}, not ${chainId}`);
+  return { rpcUrl, chainId, process };
+}
+
+/**
+ * Deploys the local demo module through Ignition's `create2` strategy (CreateX, the salt of
+ * hardhat.config.ts: the same addresses on every local chain) on the node at `rpcUrl`, whichever
+ * local chain of the registry it runs, and regenerates the ABI/address registry. A fresh journal
+ * each time (a new in-memory node starts from block 0). Ignition compiles the contracts itself
  * (production profile, no Solidity tests) before deploying: no separate build step.
  */
 export async function deployLocal(rpcUrl: string): Promise<void> {
-  const env = { RPC_URL_31337: rpcUrl };
-  // One deployment id per node port: concurrent local stacks (tests) never share a journal.
+  const chain = localChainInfo(Number(await rpc(rpcUrl, "eth_chainId")));
+  // Ignition deploys CreateX by itself on 31337 only; sending it here on every chain also gives
+  // every local chain the same history (CreateX in block 1, the protocol from block 2).
+  await deployCreateX((method, params) => rpc(rpcUrl, method, params));
+  const env = {
+    [chain.rpcEnv]: rpcUrl,
+    // Ignition asks before deploying to (or resetting) a chain other than 31337: these are local.
+    HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
+    HARDHAT_IGNITION_CONFIRM_RESET: "true",
+  };
+  // One deployment id per node port: concurrent local stacks (tests) never share a journal, and
+  // codegen reads the chain of each from its journal.
   const deploymentId = `localhost-${new URL(rpcUrl).port}`;
-  const deploy = [bin("hardhat"), "ignition", "deploy", "scripts/deploy/ignition/modules/LocalDemo.ts", "--network", "localhost", "--deployment-id", deploymentId, "--reset"];
+  const deploy = [
+    bin("hardhat"), "ignition", "deploy", "scripts/deploy/ignition/modules/LocalDemo.ts",
+    "--network", chain.key, "--deployment-id", deploymentId, "--strategy", "create2", "--reset",
+  ];
   // Concurrent local stacks (parallel test suites) would otherwise compile into the same
   // artifacts/ folder at once; flock (util-linux) serialises the compile + deploy step.
   const [command, ...args] = existsSync("/usr/bin/flock") ? ["/usr/bin/flock", join(tmpdir(), "worx-hardhat.lock"), ...deploy] : deploy;
@@ -76,7 +113,14 @@ export interface Indexer {
 }
 
 export interface IndexerOptions {
-  rpcUrl: string;
+  /** RPC URL of chain 31337 (the single-chain callers'); the same as `rpcUrls: { 31337: rpcUrl }`. */
+  rpcUrl?: string;
+  /**
+   * RPC URL per EVM chain id, e.g. `{ 31337: a.rpcUrl, 31338: b.rpcUrl }`: Ponder indexes each of
+   * these chains (the registry's `RPC_URL_<id>` env vars), one source per chain, rows labelled with
+   * their chain.
+   */
+  rpcUrls?: Record<number, string>;
   port?: number;
   /** Postgres schema Ponder writes into; unique per run so stale rows never look valid. */
   schema?: string;
@@ -94,16 +138,50 @@ export interface IndexerOptions {
    * only: Ponder 0.16 writes PGlite without transactions, so after a crash on PGlite start fresh.
    */
   resume?: boolean;
-  /** Extra environment for Ponder (e.g. the API's WORX_API_* limits). */
+  /**
+   * Extra environment for Ponder (e.g. the API's WORX_API_* limits, WORX_STACKS_*). Unless it (or
+   * the environment) sets WORX_INDEX_CHAINS, Ponder indexes exactly the EVM chains given above (and
+   * the Stacks chain when WORX_STACKS_RPC_URL is set), never another deployment that
+   * generated/deployments.ts may list from an earlier run (whose default RPC may be anyone's node).
+   */
   env?: Record<string, string | undefined>;
+  /**
+   * The Stacks chain, through its bridge's EVM facade (indexer/stacks/): sets WORX_STACKS_RPC_URL,
+   * WORX_STACKS_START_BLOCK (the bridge's first block) and WORX_STACKS_NETWORK (default devnet).
+   */
+  stacks?: { rpcUrl: string; startBlock: number; network?: StacksNetwork };
   logFile?: string;
   echo?: boolean;
   /** Restarts left when Ponder finds its port taken while starting (default 2). */
   portRetries?: number;
 }
 
-/** Starts Ponder (`ponder start`) over the local chain and waits until its HTTP API answers. */
+/** Ponder's RPC environment for `options`: each chain's registry env var, and which chains to index. */
+function indexedChainsEnv(options: IndexerOptions): Record<string, string> {
+  const urls: Record<number, string> = { ...options.rpcUrls };
+  if (options.rpcUrl) urls[31337] ??= options.rpcUrl;
+  const env: Record<string, string> = {};
+  for (const [id, url] of Object.entries(urls)) {
+    const chain = chains.find((c) => c.family === "evm" && c.chainId === Number(id));
+    if (!chain) throw new Error(`Chain ${id} is not in scripts/registry/chains.ts`);
+    env[chain.rpcEnv] = url;
+  }
+  const given = options.env && "WORX_INDEX_CHAINS" in options.env ? options.env.WORX_INDEX_CHAINS : process.env.WORX_INDEX_CHAINS;
+  if (given === undefined) {
+    const stacksRpc = options.env?.WORX_STACKS_RPC_URL ?? process.env.WORX_STACKS_RPC_URL;
+    const stacksNetwork = (options.env?.WORX_STACKS_NETWORK ?? process.env.WORX_STACKS_NETWORK ?? "devnet") as StacksNetwork;
+    const caip2s = [...Object.keys(urls).map((id) => evmCaip2(Number(id))), ...(stacksRpc ? [stacksCaip2(stacksNetwork)] : [])];
+    env.WORX_INDEX_CHAINS = caip2s.join(",");
+  }
+  return env;
+}
+
+/** Starts Ponder (`ponder start`) over the given chains and waits until its HTTP API answers. */
 export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
+  if (options.stacks) {
+    const { rpcUrl, startBlock, network = "devnet" } = options.stacks;
+    options = { ...options, stacks: undefined, env: { ...options.env, WORX_STACKS_RPC_URL: rpcUrl, WORX_STACKS_START_BLOCK: String(startBlock), WORX_STACKS_NETWORK: network } };
+  }
   const port = options.port ?? 42069;
   const pgliteDir = options.pgliteDir ?? join(repoRoot, "indexer", ".ponder", "pglite");
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? "";
@@ -122,7 +200,7 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
       cwd: join(repoRoot, "indexer"),
       env: {
         ...options.env,
-        RPC_URL_31337: options.rpcUrl,
+        ...indexedChainsEnv(options),
         WORX_PGLITE_DIR: pgliteDir,
         DATABASE_URL: databaseUrl || undefined,
         PONDER_TELEMETRY_DISABLED: "true",
@@ -176,12 +254,35 @@ export interface WebServer {
   process: Supervised;
 }
 
-/** Serves the SPA with Vite's dev server, pointed at the given indexer and chain. */
-export async function startWeb(options: { port?: number; indexerUrl: string; rpcUrl: string; logFile?: string }): Promise<WebServer> {
+export interface WebOptions {
+  port?: number;
+  indexerUrl: string;
+  /** RPC URL of chain 31337. */
+  rpcUrl: string;
+  /** RPC URLs of further EVM chains by chain id (e.g. `{ 31338: b.rpcUrl }`): `VITE_<rpcEnv>` each. */
+  rpcUrls?: Record<number, string>;
+  /** Extra environment for Vite (e.g. VITE_STACKS_API_URL_TESTNET); VITE_WORX_CHAINS overrides the chains given. */
+  env?: Record<string, string | undefined>;
+  logFile?: string;
+}
+
+/** Serves the SPA with Vite's dev server, pointed at the given indexer and chains. */
+export async function startWeb(options: WebOptions): Promise<WebServer> {
   const port = options.port ?? 5173;
+  const rpcEnv: Record<string, string> = {};
+  const caip2s: string[] = [];
+  for (const [id, url] of Object.entries({ ...options.rpcUrls, 31337: options.rpcUrl })) {
+    const chain = chains.find((c) => c.family === "evm" && c.chainId === Number(id));
+    if (!chain) throw new Error(`Chain ${id} is not in scripts/registry/chains.ts`);
+    rpcEnv[`VITE_${chain.rpcEnv}`] = url;
+    caip2s.push(chain.caip2);
+  }
+  // The EVM chains the SPA offers: these, not every deployment generated/deployments.ts may still
+  // list from an earlier run (a local chain's default RPC may be nobody's, or another stack's).
+  rpcEnv.VITE_WORX_CHAINS = caip2s.join(",");
   const child = startProcess("web", bin("vite"), ["--config", "web/vite.config.ts", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
     cwd: repoRoot,
-    env: { VITE_INDEXER_URL: options.indexerUrl, VITE_RPC_URL_31337: options.rpcUrl },
+    env: { VITE_INDEXER_URL: options.indexerUrl, ...rpcEnv, ...options.env },
     logFile: options.logFile,
   });
   const url = `http://127.0.0.1:${port}`;

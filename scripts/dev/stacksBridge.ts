@@ -2,8 +2,15 @@
  * The Stacks bridge locally (indexer/stacks/): the stacks-node event observer endpoint and the EVM
  * JSON-RPC facade Ponder indexes Stacks through.
  *
- *   npx tsx scripts/dev/stacksBridge.ts            # serve; a stacks-node (devnet) posts to it
- *   npx tsx scripts/dev/stacksBridge.ts --demo     # also feed it a demo job run on simnet
+ *   npx tsx scripts/dev/stacksBridge.ts            # serve; a stacks-node (or a devnet) posts to it
+ *   npx tsx scripts/dev/stacksBridge.ts --demo     # also run the local Stacks devnet feeding it,
+ *                                                  # seeded with the demo data (a fresh chain: the
+ *                                                  # bridge's store starts empty)
+ *
+ * `--demo` is the Stacks half of `npm start` alone: the devnet (scripts/dev/stacksDevnet/, the
+ * simnet behind a Stacks API on WORX_STACKS_API_PORT, 3999) delivers every block it mines to this
+ * bridge, as a stacks-node's event observer would; point the SPA at it with
+ * VITE_STACKS_API_URL_TESTNET=http://127.0.0.1:3999 and broadcast transactions to it.
  *
  * Environment: WORX_STACKS_BRIDGE_PORT (3700), WORX_STACKS_BRIDGE_DB
  * (indexer/.ponder/stacks-bridge.sqlite), WORX_STACKS_NETWORK (devnet). Then run Ponder with
@@ -15,38 +22,30 @@
  *   endpoint = "host.docker.internal:3700"
  *   events_keys = ["*"]
  */
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { Cl } from "@stacks/transactions";
 import { ponderChainIdOfStacks, type StacksNetwork } from "../../indexer/stacks/chains.ts";
 import { startBridge } from "../../indexer/stacks/server.ts";
 import { repoRoot } from "./stack.ts";
 
 const network = (process.env.WORX_STACKS_NETWORK ?? "devnet") as StacksNetwork;
 const port = Number(process.env.WORX_STACKS_BRIDGE_PORT ?? 3700);
-const bridge = await startBridge({
-  port,
-  dbPath: process.env.WORX_STACKS_BRIDGE_DB ?? join(repoRoot, "indexer", ".ponder", "stacks-bridge.sqlite"),
-  chainId: ponderChainIdOfStacks(network),
-});
+const demo = process.argv.includes("--demo");
+const dbPath = process.env.WORX_STACKS_BRIDGE_DB ?? join(repoRoot, "indexer", ".ponder", "stacks-bridge.sqlite");
+// A devnet is a new chain each run: blocks of an older one would make the store refuse its blocks.
+if (demo) for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
+const bridge = await startBridge({ port, dbPath, chainId: ponderChainIdOfStacks(network) });
 console.log(`[stacks-bridge] ${network} on ${bridge.url} — observer POST /new_block, Ponder RPC ${bridge.url}/rpc`);
 
-if (process.argv.includes("--demo")) {
-  // The simnet runner of the indexer tests: real escrow.clar prints as /new_block payloads.
-  const { SimnetChain } = await import("../../test/indexer/stacksSimnet.ts");
-  const chain = await SimnetChain.start();
-  const [client, freelancer] = [chain.account("wallet_1"), chain.account("wallet_2")];
-  const due = chain.simnet.getBlockTime() + 864_000n;
-  const terms = Cl.list([Cl.tuple({ amount: Cl.uint(1_000_000n), "due-date": Cl.uint(due) })]);
-  await chain.call("escrow", "create-escrow", [Cl.principal(freelancer), Cl.none(), terms, Cl.uint(259_200n), Cl.uint(604_800n), Cl.none()], client);
-  await chain.call("escrow", "fund-escrow", [Cl.uint(1), Cl.none()], client);
-  await chain.call("escrow", "submit-milestone", [Cl.uint(1), Cl.uint(0), Cl.buffer(new Uint8Array(32))], freelancer);
-  await chain.call("escrow", "approve-milestone", [Cl.uint(1), Cl.uint(0)], client);
-  for (const block of chain.blocks) {
-    const res = await fetch(`${bridge.url}/new_block`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(block) });
-    if (!res.ok) throw new Error(`block ${block.block_height}: ${res.status} ${await res.text()}`);
-  }
-  console.log(`[stacks-bridge] demo: ${chain.blocks.length} simnet blocks posted (${chain.blocks[0]!.block_height}..${chain.tipHeight})`);
+let closeDevnet = async () => {};
+if (demo) {
+  const { seedStacksDemo, startStacksDevnet } = await import("./stacksDevnet/index.ts");
+  const devnet = await startStacksDevnet({ apiPort: Number(process.env.WORX_STACKS_API_PORT ?? 3999), bridgeUrl: bridge.url });
+  closeDevnet = devnet.close;
+  const seeded = await seedStacksDemo(devnet.chain);
+  await devnet.synced();
+  console.log(`[stacks-bridge] devnet Stacks API on ${devnet.url} (blocks from ${devnet.firstBlock}); demo data:\n${seeded.lines.map((l) => `  ${l}`).join("\n")}`);
 }
 const bounds = bridge.store.bounds();
 console.log(`[stacks-bridge] stored blocks ${bounds ? `${bounds.base}..${bounds.tip} (WORX_STACKS_START_BLOCK=${bounds.base})` : "none yet"}`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void bridge.close().then(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void closeDevnet().then(() => bridge.close()).then(() => process.exit(0)));

@@ -40,6 +40,13 @@ export const chains = [
     rpcEnv: "RPC_URL_31337", defaultRpc: "http://127.0.0.1:8545", nativeSymbol: "ETH",
     stablecoins: [], confirmations: 0, local: true,
   },
+  // A second local chain (another `hardhat node`, chain id 31338): the same contracts at the same
+  // CREATE2 addresses, so the indexer and the SPA are exercised on several chains at once.
+  {
+    caip2: "eip155:31338", family: "evm", chainId: 31338, key: "localhost2", name: "Local Hardhat B",
+    rpcEnv: "RPC_URL_31338", defaultRpc: "http://127.0.0.1:8544", nativeSymbol: "ETH",
+    stablecoins: [], confirmations: 0, local: true,
+  },
   {
     caip2: "eip155:1", family: "evm", chainId: 1, key: "mainnet", name: "Ethereum",
     rpcEnv: "RPC_URL_1", explorer: "https://etherscan.io", nativeSymbol: "ETH",

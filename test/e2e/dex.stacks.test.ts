@@ -2,15 +2,16 @@
  * End to end, in a real browser: the "Stacks creator coins" section of the #/stacks page (the
  * Clarity DEX, clarity/contracts/dex/) on the LocalDemo stack (fixture ./stack.ts, its own ports).
  *
- * Unlike the other Stacks suites, this one gives the page a Stacks API: a small Hiro-compatible
- * server on 127.0.0.1 backed by a Clarinet simnet of this repository's contracts (seeded here:
- * creator "dave" launched DAVE with liquidity, creator "bob" — the fake wallet's address — past the
- * launch milestone). It answers read-only calls, contract interfaces and the latest block's time,
- * and plays the network for the fake wallet (./wallets.ts): each captured request is executed on
- * the simnet as the wallet's address, its deny-mode post-conditions are checked against the assets
- * it moved, and its status is what the page's polling sees. So every request below is checked
- * twice: exactly (contract, function, Clarity arguments, post-conditions, deny mode), and by the
- * contracts accepting it.
+ * Unlike the other Stacks suites, this one gives the page a Stacks API: the local Stacks devnet of
+ * `npm start` (scripts/dev/stacksDevnet/: a Clarinet simnet of this repository's contracts behind
+ * a Stacks-API-shaped server on 127.0.0.1; seeded here: creator "dave" launched DAVE with
+ * liquidity, creator "bob" — the fake wallet's address — past the launch milestone). It answers
+ * read-only calls, contract interfaces and the latest block's time, and plays the network for the
+ * fake wallet (./wallets.ts): each captured request is signed with the wallet address's devnet key
+ * and broadcast to the devnet, which runs it on the simnet, checks its post-conditions against the
+ * assets it moved (deny mode) and reports the status the page's polling sees. So every request
+ * below is checked twice: exactly (contract, function, Clarity arguments, post-conditions, deny
+ * mode), and by the contracts accepting it.
  *
  * Covered: metrics and milestone progress; launch (template deploy, byte for byte, then
  * creator-factory launch); buy exact-in and sell exact-out with quotes from live reserves equal to
@@ -22,37 +23,28 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { keccak_256 } from "@noble/hashes/sha3.js";
-import { initSimnet } from "@stacks/clarinet-sdk";
-import {
-  Cl,
-  cvToString,
-  deserializePostConditionWire,
-  serializeCV,
-  wireToPostCondition,
-  type ClarityValue,
-  type PostCondition,
-} from "@stacks/transactions";
+import { Cl, cvToString, deserializePostConditionWire, wireToPostCondition, type ClarityValue, type PostCondition } from "@stacks/transactions";
 import type { Locator, Page } from "playwright-core";
 import { repoRoot } from "../../scripts/dev/stack.ts";
+import { quietly } from "../../scripts/dev/stacksDevnet/simnetChain.ts";
+import { startStacksDevnet, type StacksDevnet, type WalletRequest } from "../../scripts/dev/stacksDevnet/index.ts";
 import { explainClarityResult } from "../../web/src/features/escrow/stacks/errors.ts";
 import { foreignRequests, startStack, type E2eStack } from "./stack.ts";
 import { eventually, openStacksPage, txOutcome } from "./ui.ts";
-import { FAKE_STX_ADDRESS, type StacksCall } from "./wallets.ts";
+import { FAKE_STX_ADDRESS, FAKE_TXID, type StacksCall } from "./wallets.ts";
 
 const PORTS = { chain: 8558, indexer: 42091, web: 5181 };
-/** The simnet-backed Stacks API of this suite. */
+/** The devnet's Stacks API of this suite. */
 const API_PORT = 42191;
 const ME = FAKE_STX_ADDRESS; // simnet wallet_2
 const ONE = 1_000_000n; // one whole coin or dUSD (6 decimals)
 const TEMPLATE_SOURCE = readFileSync(join(repoRoot, "clarity/contracts/dex/creator-coin.clar"), "utf8");
 
-type Simnet = Awaited<ReturnType<typeof initSimnet>>;
-let simnet: Simnet;
-let api: Server;
+let devnet: StacksDevnet;
+let simnet: StacksDevnet["chain"]["simnet"];
 let s: E2eStack;
 let page: Page;
 let deployer: string;
@@ -65,18 +57,7 @@ const args = (x: StacksCall): ClarityValue[] => (x.params!.functionArgs as strin
 const postConditions = (x: StacksCall): PostCondition[] => ((x.params!.postConditions as string[] | undefined) ?? []).map((hex) => wireToPostCondition(deserializePostConditionWire(hex)));
 const ft = (address: string, condition: string, amount: bigint, asset: string) => ({ type: "ft-postcondition", address, condition, amount: amount.toString(), asset });
 
-// ------------------------------------------------------------------ the simnet network
-
-/** Runs `fn` without the simnet's console echo of every `print` event (the suite's output stays readable). */
-function quietly<T>(fn: () => T): T {
-  const log = console.log;
-  console.log = () => {};
-  try {
-    return fn();
-  } finally {
-    console.log = log;
-  }
-}
+// ------------------------------------------------------------------ the devnet's simnet
 
 function ok(r: { result: ClarityValue }, what: string) {
   assert.equal(r.result.type, "ok", `${what}: ${cvToString(r.result)}`);
@@ -97,85 +78,26 @@ const reserves = (coin: string) => {
   return { coin: BigInt(t["reserve-coin"]!.value), base: BigInt(t["reserve-base"]!.value) };
 };
 
-/** Status of the last executed wallet request, as Hiro's /extended/v1/tx answers it. */
-let lastStatus: { tx_status: string; tx_result: { repr: string } } | undefined;
 let executed = 0;
+let executing = Promise.resolve();
 
 /**
- * Deny mode as a Stacks node applies it: every asset a principal sends must be named by a
- * post-condition for that principal and asset, and every post-condition must hold for the total.
+ * Broadcasts the wallet's requests not run yet, in order, as the wallet's address (signed with its
+ * devnet key); runs before the devnet answers any request, so the page's polling sees them mined.
  */
-function violatesPostConditions(events: { event: string; data: Record<string, string> }[], pcs: PostCondition[]): string | undefined {
-  const sent = new Map<string, bigint>();
-  for (const e of events) {
-    const key =
-      e.event === "ft_transfer_event" ? `${e.data.sender}|${e.data.asset_identifier}` : e.event === "stx_transfer_event" ? `${e.data.sender}|stx` : undefined;
-    if (key) sent.set(key, (sent.get(key) ?? 0n) + BigInt(e.data.amount!));
-  }
-  const keyOf = (pc: PostCondition) => (pc.type === "ft-postcondition" ? `${pc.address}|${pc.asset}` : pc.type === "stx-postcondition" ? `${pc.address}|stx` : "nft");
-  for (const key of sent.keys()) if (!pcs.some((pc) => keyOf(pc) === key)) return `unlisted transfer ${key}`;
-  for (const pc of pcs) {
-    if (pc.type !== "ft-postcondition" && pc.type !== "stx-postcondition") return "unexpected post-condition";
-    const total = sent.get(keyOf(pc)) ?? 0n;
-    const amount = BigInt(pc.amount);
-    const holds = { eq: total === amount, gt: total > amount, gte: total >= amount, lt: total < amount, lte: total <= amount }[pc.condition];
-    if (!holds) return `${keyOf(pc)} sent ${total}, condition ${pc.condition} ${amount}`;
-  }
-  return undefined;
-}
-
-/** Runs the wallet's requests not run yet, in order, as the wallet's address. */
-function executePending() {
-  const all = calls();
-  while (executed < all.length) {
-    const x = all[executed++]!;
-    const p = x.params!;
-    const r = quietly(() =>
-      x.method === "stx_deployContract"
-        ? simnet.deployContract(p.name as string, p.clarityCode as string, { clarityVersion: Number(p.clarityVersion) as 4 }, ME)
-        : simnet.callPublicFn(p.contract as string, p.functionName as string, args(x), ME),
-    );
-    const repr = cvToString(r.result);
-    const violation = p.postConditionMode === "deny" ? violatesPostConditions(r.events as never, postConditions(x)) : "allow mode";
-    const success = r.result.type === "ok" || r.result.type === "true";
-    lastStatus = { tx_status: !success ? "abort_by_response" : violation ? "abort_by_post_condition" : "success", tx_result: { repr } };
-    if (violation && success) console.log(`[e2e dex-stacks] post-condition violation: ${violation}`);
-  }
-}
-
-async function body(req: IncomingMessage): Promise<string> {
-  let text = "";
-  for await (const chunk of req) text += chunk;
-  return text;
-}
-
-/** The Hiro-compatible routes the SPA uses, answered from the simnet. */
-async function handle(req: IncomingMessage, res: ServerResponse) {
-  const send = (status: number, json: unknown) => {
-    res.writeHead(status, { "content-type": "application/json", "access-control-allow-origin": "*", "access-control-allow-headers": "content-type" });
-    res.end(JSON.stringify(json));
-  };
-  if (req.method === "OPTIONS") return send(204, {});
-  executePending();
-  const url = new URL(req.url!, "http://127.0.0.1");
-  const read = /^\/v2\/contracts\/call-read\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-  if (read && req.method === "POST") {
-    const { sender, arguments: a } = JSON.parse(await body(req)) as { sender: string; arguments: string[] };
-    try {
-      const result = simnet.callReadOnlyFn(`${read[1]}.${read[2]}`, read[3]!, a.map((hex) => Cl.deserialize(hex)), sender).result;
-      return send(200, { okay: true, result: `0x${serializeCV(result)}` });
-    } catch (error) {
-      return send(200, { okay: false, cause: String(error) });
+function executePending(): Promise<void> {
+  // A request the devnet refused fails the answer it was run for (500), not the ones after it.
+  executing = executing.catch(() => undefined).then(async () => {
+    const all = calls();
+    while (executed < all.length) {
+      const x = all[executed++]!;
+      const r = await devnet.chain.submit(ME, { method: x.method, params: x.params } as WalletRequest);
+      // The fake wallet answers every request with FAKE_TXID: that is the id the page polls.
+      devnet.chain.txs.set(FAKE_TXID, r);
+      if (r.postConditionViolation) console.log(`[e2e dex-stacks] post-condition violation: ${r.postConditionViolation}`);
     }
-  }
-  const iface = /^\/v2\/contracts\/interface\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-  if (iface) {
-    const found = simnet.getContractsInterfaces().get(`${iface[1]}.${iface[2]}`);
-    return found ? send(200, found) : send(404, { error: "no such contract" });
-  }
-  if (url.pathname === "/extended/v2/blocks") return send(200, { limit: 1, offset: 0, total: simnet.blockHeight, results: [{ height: simnet.blockHeight, block_time: Number(simnet.getBlockTime()) }] });
-  if (url.pathname.startsWith("/extended/v1/tx/")) return lastStatus ? send(200, { ...lastStatus, block_height: simnet.blockHeight }) : send(404, {});
-  return send(404, { error: `not served: ${url.pathname}` });
+  });
+  return executing;
 }
 
 /** The seeded market: dave (wallet_4) launched DAVE with liquidity; bob (the wallet) may launch. */
@@ -285,14 +207,11 @@ const passCooldown = () => simnet.mineEmptyBlocks(4);
 
 describe("Stacks creator coins in the browser", { timeout: 300_000 }, () => {
   before(async () => {
-    const log = console.log;
-    console.log = () => {};
-    simnet = await initSimnet(join(repoRoot, "Clarinet.toml")).finally(() => (console.log = log));
+    devnet = await startStacksDevnet({ apiPort: API_PORT, beforeRequest: executePending });
+    simnet = devnet.chain.simnet;
     quietly(seed);
-    api = createServer((req, res) => void handle(req, res).catch((e) => (res.writeHead(500), res.end(String(e)))));
-    await new Promise<void>((resolve) => api.listen(API_PORT, "127.0.0.1", resolve));
     // The SPA dev server inherits it (startProcess passes process.env): chains/stacks.ts stacksApiUrl.
-    process.env.VITE_STACKS_API_URL_TESTNET = `http://127.0.0.1:${API_PORT}`;
+    process.env.VITE_STACKS_API_URL_TESTNET = devnet.url;
     s = await startStack({
       name: "dex-stacks",
       ports: PORTS,
@@ -311,7 +230,7 @@ describe("Stacks creator coins in the browser", { timeout: 300_000 }, () => {
 
   after(async () => {
     await s?.close();
-    await new Promise((resolve) => api?.close(resolve));
+    await devnet?.close();
     if (s) console.log(`[e2e dex-stacks] wall time ${s.seconds()} s`);
   });
 

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { createPublicClient, createTestClient, http, type Address, type PublicClient } from "viem";
+import { createPublicClient, createTestClient, defineChain, http, type Address, type PublicClient } from "viem";
 import { hardhat } from "viem/chains";
 import { connectMultisig, type MultisigOps } from "../../scripts/dev/multisigOps.ts";
 import { stopAll } from "../../scripts/dev/processes.ts";
@@ -24,6 +24,10 @@ export interface StackPorts {
 
 export interface ChainHandles {
   rpcUrl: string;
+  /** 31337, or the second chain's 31338. */
+  chainId: number;
+  /** CAIP-2 id, as the indexer's rows name the chain. */
+  caip2: `eip155:${number}`;
   /** The generated registry, imported after the deploy rewrote it. */
   abis: typeof import("../../generated/abis.ts");
   escrowAddress: Address;
@@ -34,6 +38,8 @@ export interface ChainHandles {
 }
 
 export interface E2eStack extends ChainHandles {
+  /** The second local chain (31338), when `secondChain` was asked for: same contract addresses. */
+  second?: ChainHandles;
   indexerUrl: string;
   webUrl: string;
   context: BrowserContext;
@@ -58,11 +64,37 @@ export interface StackOptions {
   ports: StackPorts;
   /** Runs after the deploy and before the indexer starts (seed transactions, mints). */
   prepare?: (chain: ChainHandles) => Promise<void>;
+  /**
+   * A second local chain (chain id 31338, registry key `localhost2`) on `port`, deployed like the
+   * first (CREATE2: the same addresses), prepared by its own `prepare`, indexed by the same Ponder
+   * and given to the SPA (VITE_RPC_URL_31338). The wallets still sign on the first chain's node.
+   */
+  secondChain?: { port: number; prepare?: (chain: ChainHandles) => Promise<void> };
 }
 
 const shots = join(repoRoot, "test-results", "e2e");
 
-export async function startStack({ name, ports, prepare }: StackOptions): Promise<E2eStack> {
+/** Handles on a deployed local chain (imports the registry the deploy has just regenerated). */
+async function chainHandles(rpcUrl: string, chainId: number): Promise<ChainHandles> {
+  const abis = await import("../../generated/abis.ts");
+  const { evmContract } = await import("../../generated/deployments.ts");
+  const caip2 = `eip155:${chainId}` as const;
+  const viemChain = defineChain({ ...hardhat, id: chainId });
+  const transport = http(rpcUrl);
+  return {
+    rpcUrl,
+    chainId,
+    caip2,
+    abis,
+    escrowAddress: evmContract(caip2, "MilestoneEscrow"),
+    dusdAddress: evmContract(caip2, "DemoStablecoin"),
+    multisig: connectMultisig({ transport, address: evmContract(caip2, "WorxMultisig"), abi: abis.worxMultisigAbi, chain: viemChain }),
+    publicClient: createPublicClient({ chain: viemChain, transport }) as PublicClient,
+    testClient: createTestClient({ chain: viemChain, mode: "hardhat", transport }),
+  };
+}
+
+export async function startStack({ name, ports, prepare, secondChain }: StackOptions): Promise<E2eStack> {
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   const logs = join(shots, name === "escrow" ? "logs" : `logs-${name}`);
@@ -82,27 +114,27 @@ export async function startStack({ name, ports, prepare }: StackOptions): Promis
   };
 
   try {
-    const node = await startHardhatNode(ports.chain, join(logs, "chain.log"));
+    const [node, nodeB] = await Promise.all([
+      startHardhatNode(ports.chain, join(logs, "chain.log")),
+      secondChain ? startHardhatNode(secondChain.port, join(logs, "chain-b.log"), 31338) : undefined,
+    ]);
+    // Both deploys before the registry is imported: an ES module is loaded once, and each deploy
+    // regenerates it. One after the other: a deploy's codegen must not read the other's journal
+    // half-written.
     await deployLocal(node.rpcUrl);
-    const abis = await import("../../generated/abis.ts");
-    const { evmContract } = await import("../../generated/deployments.ts");
-    const transport = http(node.rpcUrl);
-    const chain: ChainHandles = {
-      rpcUrl: node.rpcUrl,
-      abis,
-      escrowAddress: evmContract("eip155:31337", "MilestoneEscrow"),
-      dusdAddress: evmContract("eip155:31337", "DemoStablecoin"),
-      multisig: connectMultisig({ transport, address: evmContract("eip155:31337", "WorxMultisig"), abi: abis.worxMultisigAbi }),
-      publicClient: createPublicClient({ chain: hardhat, transport }) as PublicClient,
-      testClient: createTestClient({ chain: hardhat, mode: "hardhat", transport }),
-    };
+    if (nodeB) await deployLocal(nodeB.rpcUrl);
+    const chain = await chainHandles(node.rpcUrl, 31337);
+    const second = nodeB && (await chainHandles(nodeB.rpcUrl, 31338));
     await prepare?.(chain);
-    console.log(`[e2e ${name}] chain + deploy in ${seconds()} s`);
+    if (second) await secondChain?.prepare?.(second);
+    const rpcUrls: Record<number, string> = { 31337: node.rpcUrl };
+    if (nodeB) rpcUrls[31338] = nodeB.rpcUrl;
+    console.log(`[e2e ${name}] chain${nodeB ? "s" : ""} + deploy in ${seconds()} s`);
 
     // The SPA only needs the indexer's URL, and the browser neither: start all three at once.
     const [indexer, web, browser] = await Promise.allSettled([
-      startIndexer({ rpcUrl: node.rpcUrl, port: ports.indexer, pgliteDir: tmp(`worx-${name}-pglite-`), logFile: join(logs, "indexer.log") }),
-      startWeb({ port: ports.web, indexerUrl: `http://127.0.0.1:${ports.indexer}`, rpcUrl: node.rpcUrl, logFile: join(logs, "web.log") }),
+      startIndexer({ rpcUrls, port: ports.indexer, pgliteDir: tmp(`worx-${name}-pglite-`), logFile: join(logs, "indexer.log") }),
+      startWeb({ port: ports.web, indexerUrl: `http://127.0.0.1:${ports.indexer}`, rpcUrl: node.rpcUrl, rpcUrls, logFile: join(logs, "web.log") }),
       chromium.launchPersistentContext(tmp(`worx-${name}-chromium-`), {
         executablePath: "/usr/bin/chromium",
         headless: true,
@@ -133,6 +165,7 @@ export async function startStack({ name, ports, prepare }: StackOptions): Promis
 
     return {
       ...chain,
+      second,
       indexerUrl,
       webUrl,
       context: ctx,

@@ -1,7 +1,8 @@
 /**
  * The API's guards on their own, without a chain or Ponder: the token bucket (with a fake clock),
- * client keys, the GraphQL page-size lexer, the limits' environment parsing and the account
- * parameter (EVM addresses and Stacks principals).
+ * client keys, the GraphQL page-size lexer, the limits' environment parsing, the account
+ * parameter (EVM addresses and Stacks principals), the leaderboard's `group` and the indexed
+ * chains' labels (GET /chains).
  *
  * Run: npx tsx --test test/indexer/apiUnits.test.ts
  */
@@ -9,7 +10,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { addressParam, stacksPrincipalError } from "../../indexer/src/api/params.ts";
+import { indexedChain } from "../../indexer/src/api/chains.ts";
+import { accountFamily, addressParam, leaderboardGroupParam, stacksPrincipalError } from "../../indexer/src/api/params.ts";
 import { checkPagination, lex } from "../../indexer/src/api/graphqlGuard.ts";
 import { readLimits } from "../../indexer/src/api/limits.ts";
 import { clientKey, rateLimit } from "../../indexer/src/api/rateLimit.ts";
@@ -111,5 +113,40 @@ describe("API guards (unit)", () => {
     refused(`${deployer}.${"x".repeat(41)}`, /not a contract name/);
     refused("alice.btc", /expected an EVM address \(0x and 40 hex digits\) or a Stacks principal/);
     refused("", /expected an EVM address/);
+  });
+
+  test("leaderboard group: account by default, chain on request, anything else a 400 saying both", () => {
+    assert.equal(leaderboardGroupParam(undefined), "account");
+    assert.equal(leaderboardGroupParam(""), "account");
+    assert.equal(leaderboardGroupParam("account"), "account");
+    assert.equal(leaderboardGroupParam("chain"), "chain");
+    for (const bad of ["chains", "CHAIN", "all", "account,chain"]) {
+      assert.throws(
+        () => leaderboardGroupParam(bad),
+        (e: unknown) => e instanceof HTTPException && e.status === 400 && e.message.startsWith(`Invalid group "${bad}"`) && /account .* or chain/.test(e.message),
+        bad,
+      );
+    }
+  });
+
+  test("accounts: an EVM address and a Stacks principal are different identities", () => {
+    assert.equal(accountFamily(addressParam("0xAbCdEf0123456789aBcDeF0123456789AbCdEf01", "address")), "evm");
+    assert.equal(accountFamily(addressParam("ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM", "address")), "stacks");
+    assert.equal(accountFamily(addressParam("ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.escrow", "address")), "stacks");
+  });
+
+  test("indexed chains: Ponder chain ids back to CAIP-2 ids and registry names, block time from the checkpoint", () => {
+    // A checkpoint: 10 digits of block time, then chain id, block number, tx and event indexes (75 digits in all).
+    const checkpoint = (time: number) => `${String(time).padStart(10, "0")}${"0".repeat(65)}`;
+    assert.deepEqual(indexedChain(31337, checkpoint(1_700_000_000)), { chainId: "eip155:31337", family: "evm", name: "Local Hardhat", latestBlockTime: "1700000000" });
+    assert.deepEqual(indexedChain(0x5354_0000_0000 + 0x8000_0000, checkpoint(1_700_000_123)), {
+      chainId: "stacks:2147483648",
+      family: "stacks",
+      name: "Stacks Testnet",
+      latestBlockTime: "1700000123",
+    });
+    assert.equal(indexedChain(0x5354_0000_0001, checkpoint(5)).chainId, "stacks:1");
+    assert.deepEqual(indexedChain(999_999, null), { chainId: "eip155:999999", family: "evm", name: "eip155:999999", latestBlockTime: null }, "unknown to the registry: named by its id");
+    assert.equal(indexedChain(31337, checkpoint(0)).latestBlockTime, null, "nothing indexed yet");
   });
 });

@@ -15,6 +15,12 @@
  * A DAO round (./stacksDao.ts: bootstrap, rewards, delegation, stake, fee splitter, a proposal
  * voted, queued and executed, another cancelled) fills the DAO tables as the simnet's read-only
  * functions say, and the REST API answers for Stacks principals.
+ * A DEX round (./stacksDex.ts: a creator crossing the launch milestone, a template copy deployed and
+ * launched, the creator's first deposit, buys and sells, a circuit-breaker trip and resume, a
+ * revenue deposit and claims, a release, fees collected, liquidity removed, parameters set through
+ * the multisig) fills the DEX tables as the simnet's read-only functions say; candles are the OHLC
+ * of the swaps' prices and positions the average cost, both by hand; badges claimed, transferred
+ * and burnt (SIP-009 asset events) have the owners the simnet says.
  * Ports: bridge 42094, Ponder 42092 (PGlite) and 42093 (PostgreSQL 5548, crash run).
  */
 import assert from "node:assert/strict";
@@ -31,7 +37,9 @@ import { startPostgres } from "../../scripts/dev/postgres.ts";
 import { startProcess, stopAll, type Supervised } from "../../scripts/dev/processes.ts";
 import { repoRoot } from "../../scripts/dev/stack.ts";
 import { assertSameDump, dumpTables, poll, startTestIndexer, waitForBlock, type Dump, type TestIndexer } from "./harness.ts";
+import { assertCombinedViews } from "./combinedViews.ts";
 import { assertDaoRows, plainCv, runDaoRound, type DaoRound } from "./stacksDao.ts";
+import { assertDexRows, runDexRound, type DexRound } from "./stacksDex.ts";
 import { SimnetChain, type NewBlockPayload } from "./stacksSimnet.ts";
 
 const CHAIN = "stacks:2147483648";
@@ -423,6 +431,10 @@ describe("Stacks ingestion: simnet payloads -> bridge -> Ponder -> the escrow, b
     assert.equal(fees + BigInt(s.stateA.stats[0]!.earned), BigInt(s.stateA.escrows[0]!.released));
   });
 
+  test("the combined views (GET /chains, /leaderboard over every chain, /profiles/all) label the Stacks rows with their chain", async () => {
+    await assertCombinedViews(ponder.url, { chain: CHAIN, account: s.freelancer, completedJobs: s.stateA.stats[0]!.completedJobs, family: "stacks" });
+  });
+
   test("re-posting every block changes nothing (idempotent)", async () => {
     const before = await dumpTables(ponder.url);
     const tip = bridge.store.tip();
@@ -577,5 +589,50 @@ describe("Stacks ingestion: a DAO round (dao-core, dao-token, proposal-voting, d
     const treasury = (await (await fetch(`${ponder.url}/dao/${CHAIN}/treasury`)).json()) as { treasury: string; balances: { token: string; balance: string }[] };
     assert.equal(treasury.treasury, `${round.deployer}.dao-treasury`);
     assert.deepEqual(treasury.balances.map((b) => [b.token, b.balance]), [[zeroAddress, String(plainCv(round.chain.read("dao-treasury", "get-stx-balance", [])))]]);
+  });
+});
+
+describe("Stacks ingestion: a DEX round (metrics-oracle, creator-factory, a creator coin, creator-pool) -> the DEX tables", () => {
+  let workDir: string;
+  let round: DexRound;
+  let bridge: Bridge;
+  let ponder: TestIndexer;
+
+  before(async () => {
+    workDir = mkdtempSync(join(tmpdir(), "worx-stacks-dex-"));
+    console.log(`# logs and data: ${workDir}`);
+    round = await runDexRound();
+    bridge = await startBridge({ port: BRIDGE_PORT, dbPath: join(workDir, "bridge.sqlite"), chainId: ponderChainIdOfStacks("devnet"), log: () => {} });
+  });
+
+  after(async () => {
+    await stopAll();
+    await bridge?.close();
+    if (process.env.WORX_KEEP_TEST_DATA !== "1") rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test("rows equal the simnet's read-only state: creator, coin, balances, pool, swaps, candles, positions, revenue, protections, badge owners", async () => {
+    await postAll(bridge.url, round.blocks);
+    ponder = await startTestIndexer({
+      name: "Ponder (Stacks DEX)",
+      kind: "pglite",
+      port: PONDER_PORTS[0],
+      rpcUrl: "http://127.0.0.1:1",
+      workDir,
+      env: ponderEnv(bridge.url, round.blocks[0]!.block_height),
+    });
+    await waitForBlock(ponder, round.blocks.at(-1)!.block_height, 120_000);
+    assertDexRows(await dumpTables(ponder.url), round);
+  });
+
+  test("the REST API answers for a Stacks coin: its pool and holders (creator-pool's balance as the pool's)", async () => {
+    const res = await fetch(`${ponder.url}/dex/${CHAIN}/coins/${round.coin}`);
+    assert.equal(res.status, 200, await res.clone().text());
+    const detail = (await res.json()) as { coin: { symbol: string; pool: string }; pool: { address: string; reserveCoin: string } };
+    assert.deepEqual([detail.coin.symbol, detail.coin.pool, detail.pool.address], ["DAVE", round.poolId, round.poolId]);
+    const reserves = plainCv(round.chain.read("creator-pool", "get-reserves", [Cl.principal(round.coin)])) as Record<string, bigint>;
+    assert.equal(detail.pool.reserveCoin, String(reserves["reserve-coin"]));
+    const holders = (await (await fetch(`${ponder.url}/dex/${CHAIN}/coins/${round.coin}/holders`)).json()) as { items: { account: string; isPool: boolean }[] };
+    assert.deepEqual(holders.items.filter((h) => h.isPool).map((h) => h.account), [round.poolId]);
   });
 });

@@ -14,12 +14,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { Cl, deserializeCV, serializeCV, type ClarityValue } from "@stacks/transactions";
+import { Cl, deserializeCV, getAddressFromPrivateKey, makeContractCall, serializeCV, type ClarityValue } from "@stacks/transactions";
 import { decodeEventLog, keccak256, toBytes, type Hex } from "viem";
 import { clarityPrintAbi, stacksPseudoAddress } from "../../indexer/stacks/abi.ts";
 import { ponderChainIdOfStacks } from "../../indexer/stacks/chains.ts";
 import { placeholderHash } from "../../indexer/stacks/evm.ts";
-import { parseNewBlock, PayloadError } from "../../indexer/stacks/payload.ts";
+import { CONTRACT_CALL_TOPIC, parseNewBlock, PayloadError } from "../../indexer/stacks/payload.ts";
 import { startBridge, type Bridge } from "../../indexer/stacks/server.ts";
 
 const PORT = 42094;
@@ -213,5 +213,77 @@ describe("Stacks bridge payload: SIP-010 asset events as the token's transfer pr
     bad({ asset_identifier: TOKEN, recipient: BOB, amount: "1" }, /asset_identifier must be ADDRESS.name::token/);
     bad({ asset_identifier: `${TOKEN}::worx`, recipient: "bob", amount: "1" }, /recipient must be a principal/);
     bad({ asset_identifier: `${TOKEN}::worx`, recipient: BOB, amount: "-1" }, /amount must be a decimal amount/);
+  });
+});
+
+describe("Stacks bridge payload: SIP-009 asset events as the NFT's transfer print", () => {
+  const BADGES_ID = "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.badges";
+  const [ALICE, BOB] = ["ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5", "ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG"];
+  const nft = (type: string, index: number, data: Record<string, unknown>, txid = h("tx nft"), committed = true) => ({
+    txid,
+    event_index: index,
+    committed,
+    type,
+    [type]: { asset_identifier: `${BADGES_ID}::worx-badge`, ...data },
+  });
+  const id = (n: number) => `0x${serializeCV(Cl.uint(n))}`;
+  const plain = (cv: ClarityValue): unknown =>
+    cv.type === "tuple" ? Object.fromEntries(Object.entries(cv.value).map(([k, v]) => [k, plain(v)])) : cv.type === "some" ? plain(cv.value) : cv.type === "none" ? null : cv.type === "uint" ? BigInt(cv.value) : (cv as { value: unknown }).value;
+
+  test("mint, transfer and burn become {topic: transfer, from, to, token-id} prints of the NFT's contract; uncommitted and failed ones are dropped", () => {
+    const b = block("nft", 5, h("outside"));
+    b.transactions.push({ txid: h("tx nft"), tx_index: 0, status: "success", raw_tx: "0x00" }, { txid: h("tx nft failed"), tx_index: 1, status: "abort_by_post_condition", raw_tx: "0x00" });
+    b.events.push(
+      nft("nft_mint_event", 0, { recipient: ALICE, raw_value: id(7) }),
+      nft("nft_transfer_event", 1, { sender: ALICE, recipient: BOB, raw_value: id(7), value: { type: "uint", value: "7" } }),
+      nft("nft_burn_event", 2, { sender: BOB, raw_value: id(7).slice(2) }), // without 0x, as some nodes send it
+      nft("nft_mint_event", 3, { recipient: BOB, raw_value: id(8) }, h("tx nft"), false),
+      nft("nft_mint_event", 0, { recipient: BOB, raw_value: id(9) }, h("tx nft failed")),
+    );
+    const parsed = parseNewBlock(b);
+    assert.deepEqual(parsed.events.map((e) => [e.contract, e.eventIndex]), [[BADGES_ID, 0], [BADGES_ID, 1], [BADGES_ID, 2]]);
+    assert.deepEqual(parsed.events.map((e) => plain(deserializeCV(e.rawValue.slice(2)))), [
+      { topic: "transfer", from: null, to: ALICE, "token-id": 7n },
+      { topic: "transfer", from: ALICE, to: BOB, "token-id": 7n },
+      { topic: "transfer", from: BOB, to: null, "token-id": 7n },
+    ]);
+  });
+
+  test("a malformed NFT event is refused with a message", () => {
+    const bad = (data: Record<string, unknown>, message: RegExp) => {
+      const b = block("bad nft", 5, h("outside"));
+      b.events.push({ txid: h("tx bad"), event_index: 0, committed: true, type: "nft_transfer_event", nft_transfer_event: data });
+      assert.throws(() => parseNewBlock(b), (e: unknown) => e instanceof PayloadError && message.test(e.message));
+    };
+    bad({ asset_identifier: BADGES_ID, sender: ALICE, recipient: BOB, raw_value: id(1) }, /asset_identifier must be ADDRESS.name::token/);
+    bad({ asset_identifier: `${BADGES_ID}::worx-badge`, sender: "alice", recipient: BOB, raw_value: id(1) }, /sender must be a principal/);
+    bad({ asset_identifier: `${BADGES_ID}::worx-badge`, sender: ALICE, recipient: BOB, raw_value: "0xzz" }, /raw_value must be a serialized Clarity value/);
+  });
+});
+
+describe("Stacks bridge payload: a transaction's contract call as a print of the called contract", () => {
+  const KEY = "753b7cc01a1a2e86221266a154af739463fce51219d97e4f856cd7200c3bd2a601";
+  const FACTORY = "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.creator-factory";
+
+  test("a successful contract call gets {topic: contract-call, function, args} after its events; failed calls and other transactions none", async () => {
+    const args = [Cl.principal(`${FACTORY.split(".")[0]}.dave-coin`), Cl.stringAscii("Dave Coin"), Cl.list([Cl.uint(1), Cl.uint(2)])];
+    const call = await makeContractCall({ contractAddress: FACTORY.split(".")[0]!, contractName: "creator-factory", functionName: "launch", functionArgs: args, senderKey: KEY, network: "testnet", fee: 0, nonce: 0 });
+    const failed = await makeContractCall({ contractAddress: FACTORY.split(".")[0]!, contractName: "creator-factory", functionName: "launch", functionArgs: args, senderKey: KEY, network: "testnet", fee: 0, nonce: 1 });
+    const b = block("call", 5, h("outside"), [[FACTORY, "coin-launched"]]);
+    const txid = (b.events[0] as { txid: string }).txid;
+    b.transactions = [
+      { txid, tx_index: 0, status: "success", raw_tx: `0x${call.serialize()}` },
+      { txid: h("tx failed call"), tx_index: 1, status: "abort_by_response", raw_tx: `0x${failed.serialize()}` },
+      { txid: h("tx deploy"), tx_index: 2, status: "success", raw_tx: "0x00" },
+    ];
+    const parsed = parseNewBlock(b);
+    assert.deepEqual(parsed.events.map((e) => [e.contract, e.txid]), [[FACTORY, txid], [FACTORY, txid]], "the call after the transaction's print");
+    const printed = deserializeCV(parsed.events[1]!.rawValue.slice(2));
+    assert.equal(printed.type, "tuple");
+    const fields = (printed as { value: Record<string, ClarityValue> }).value;
+    assert.deepEqual([fields.topic, fields.function], [Cl.stringAscii(CONTRACT_CALL_TOPIC), Cl.stringAscii("launch")]);
+    assert.equal(fields.args!.type, "list");
+    assert.deepEqual((fields.args as { value: { value: string }[] }).value.map((a) => deserializeCV(a.value)), args, "each argument, serialized");
+    assert.equal(parsed.events[1]!.sender, getAddressFromPrivateKey(KEY, "testnet"));
   });
 });

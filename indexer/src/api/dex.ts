@@ -32,9 +32,10 @@ import { and, asc, count, desc, eq, gt, gte, inArray, lte, or, sql } from "ponde
 import type { ApiLimits } from "./limits.ts";
 import { addressParam, badRequest, CAIP2, fail, pageParams, toJson } from "./params.ts";
 import { ponderSchema } from "./pgliteSql.ts";
+import { ponderChainOfCaip2 } from "../../stacks/chains.ts";
+import { oneCoinOn } from "../dex/units.ts";
 
 const DAY = 86_400n;
-const ONE_COIN = 10n ** 18n;
 const INTERVALS: readonly CandleInterval[] = ["1m", "1h", "1d"];
 const SIDES: readonly SwapSide[] = ["buy", "sell"];
 const BYTES32 = /^0x[0-9a-fA-F]{64}$/;
@@ -57,7 +58,7 @@ async function dexChain(c: Context): Promise<string> {
 
 /** The chain's latest indexed block time, from Ponder's checkpoint (its first 10 digits). */
 async function chainTime(chainId: string): Promise<bigint> {
-  const id = Number(chainId.slice(chainId.indexOf(":") + 1));
+  const id = ponderChainOfCaip2(chainId);
   const result = (await db.execute(
     sql`select latest_checkpoint from ${sql.identifier(ponderSchema())}."_ponder_checkpoint" where chain_id = ${id}`,
   )) as unknown as { rows: { latest_checkpoint: string }[] };
@@ -342,7 +343,7 @@ export function registerDexRoutes(app: Hono, limits: ApiLimits): void {
       const coin = coins.get(row.coin);
       if (!coin) return [];
       const price = pools.get(coin.pool)?.price ?? null;
-      const valueBase = price === null ? 0n : (row.balance * price) / ONE_COIN;
+      const valueBase = price === null ? 0n : (row.balance * price) / oneCoinOn(chainId);
       const unrealizedPnlBase = valueBase - row.costBasisBase;
       totals.valueBase += valueBase;
       totals.costBasisBase += row.costBasisBase;

@@ -6,10 +6,15 @@
  *  - GET  /disputes?chainId=&status=&party=&limit=&offset=: disputes, oldest first (the arbiter's queue);
  *  - GET  /freelancers/:chainId/:address: a freelancer's work history (stats, earnings, ratings);
  *    chainId "all" sums the stats over every chain.
- *  - GET  /leaderboard?chainId=<caip2|all>&sort=&order=asc|desc&minJobs=&tier=&limit=&offset=:
- *    freelancers ranked by a leaderboard column; "all" (the default) combines every chain;
+ *  - GET  /leaderboard?chainId=<caip2|all>&group=account|chain&sort=&order=asc|desc&minJobs=&tier=&limit=&offset=:
+ *    freelancers ranked by a leaderboard column; "all" (the default) spans every chain, EVM and
+ *    Stacks; `group=account` (the default) sums an account's chains into one line, `group=chain`
+ *    keeps one line per account and chain, each labelled with its CAIP-2 `chainId`;
  *  - GET  /profiles/:chainId/:address: a profile: leaderboard stats, badges held, attestations and
- *    the tiers' criteria (chainId "all": every chain);
+ *    the tiers' criteria (chainId "all": every chain, each row labelled with its chain). An EVM
+ *    address and a Stacks principal are different identities: a profile is one account's rows;
+ *  - GET  /chains: the chains this indexer indexes (CAIP-2 id, family, name, latest indexed block
+ *    time), for a chain filter;
  *  - GET  /dao/:chainId/proposals, /dao/:chainId/proposals/:proposalId, /dao/:chainId/treasury,
  *    /dao/:chainId/members/:address: the DAO (./dao.ts).
  *  - GET  /dex/:chain/creators[/:creatorId], /dex/:chain/coins[/:coin[/candles|/swaps|/holders]],
@@ -31,9 +36,10 @@ import { registerDaoRoutes } from "./dao.ts";
 import { registerDexRoutes } from "./dex.ts";
 import { checkPagination } from "./graphqlGuard.ts";
 import { readLimits } from "./limits.ts";
-import { addressParam, badRequest, CAIP2, chainParam, fail, pageParams as pageParamsOf, toJson, UINT, type ErrorStatus } from "./params.ts";
+import { accountFamily, addressParam, badRequest, CAIP2, chainParam, fail, leaderboardGroupParam, pageParams as pageParamsOf, toJson, UINT, type ErrorStatus } from "./params.ts";
 import { pgliteSqlDatabase, ponderSchema } from "./pgliteSql.ts";
 import { rateLimit } from "./rateLimit.ts";
+import { indexedChain } from "./chains.ts";
 
 const limits = readLimits();
 const app = new Hono();
@@ -271,19 +277,23 @@ type SQL = ReturnType<typeof sql>;
 type Aliased = ReturnType<SQL["as"]>;
 
 const TIER_NAMES = ["bronze", "silver", "gold", "platinum", "verified"] as const;
+
 const tierId = (name: string) => TIER_NAMES.indexOf(name as (typeof TIER_NAMES)[number]) + 1;
 
 /**
  * One leaderboard line per freelancer over the rows `where` selects (one chain, or every chain):
  * counters summed, rates and averages recomputed from the sums (never averaged), best tier the
- * highest over the chains. A subquery, so that every column can be filtered and sorted on.
+ * highest over the chains. With `perChain`, one line per freelancer and chain instead (the row's
+ * chain in `chainKey`; null when combined). A subquery, so that every column can be filtered and
+ * sorted on.
  */
-function combinedLeaderboard(where: SQL | undefined) {
+function combinedLeaderboard(where: SQL | undefined, perChain = false) {
   const l = schema.leaderboard;
   const total = (column: (typeof l)[IntColumn], alias: string) => sql<number>`coalesce(sum(${column}), 0)::bigint`.as(alias);
   const sums = db
     .select({
       freelancer: l.freelancer,
+      chainKey: (perChain ? sql<string | null>`${l.chainId}` : sql<string | null>`null::text`).as("chain_key"),
       chains: sql<string[]>`array_agg(${l.chainId} order by ${l.chainId})`.as("chains"),
       completedJobs: total(l.completedJobs, "completed_jobs"),
       closedJobs: total(l.closedJobs, "closed_jobs"),
@@ -301,12 +311,13 @@ function combinedLeaderboard(where: SQL | undefined) {
     })
     .from(l)
     .where(where)
-    .groupBy(l.freelancer)
+    .groupBy(...(perChain ? [l.freelancer, l.chainId] : [l.freelancer]))
     .as("sums");
   const rate = (part: Aliased | SQL, whole: Aliased | SQL) =>
     sql<number>`(case when ${whole} = 0 then 0 else (${part} * 10000) / ${whole} end)::int`;
   const columns = {
     freelancer: sums.freelancer,
+    chainKey: sums.chainKey,
     chains: sums.chains,
     completedJobs: sql<number>`${sums.completedJobs}::int`,
     closedJobs: sql<number>`${sums.closedJobs}::int`,
@@ -351,12 +362,16 @@ const SORTABLE = [
 ] as const;
 type Sortable = (typeof SORTABLE)[number];
 
-/** A combined line as JSON: numbers as numbers, USD and times as decimal strings, the tier by name. */
+/**
+ * A combined line as JSON: numbers as numbers, USD and times as decimal strings, the tier by name.
+ * `chainId` is the line's own chain (per-chain lines), else the query's (a chain, or "all").
+ */
 function leaderboardItem(row: Record<string, unknown>, chainId: string) {
-  const r = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v]));
+  const { chainKey, ...rest } = row;
+  const r = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v]));
   const best = Number(r.bestTierId ?? 0);
   return {
-    chainId,
+    chainId: typeof chainKey === "string" ? chainKey : chainId,
     ...r,
     // Drivers return these as strings (bigint columns): the rest are plain numbers.
     avgDeliveryDelta: Number(r.avgDeliveryDelta),
@@ -395,9 +410,10 @@ app.get("/leaderboard", async (c) => {
       return fail(c, 400, `Invalid tier "${tierRaw}": expected one of ${TIER_NAMES.join(", ")}, or none`);
     }
   }
+  const group = leaderboardGroupParam(c.req.query("group"));
   const { limit, offset } = pageParams(c);
 
-  const { sums, columns } = combinedLeaderboard(chainId ? eq(schema.leaderboard.chainId, chainId) : undefined);
+  const { sums, columns } = combinedLeaderboard(chainId ? eq(schema.leaderboard.chainId, chainId) : undefined, group === "chain");
   const filters: SQL[] = [];
   if (minJobs !== undefined) filters.push(sql`${sums.completedJobs} >= ${minJobs}`);
   if (tier !== undefined) filters.push(sql`${sums.bestTierId} = ${tier}`);
@@ -409,13 +425,14 @@ app.get("/leaderboard", async (c) => {
     .select(columns)
     .from(sums)
     .where(where)
-    .orderBy(direction(sortColumn), asc(sums.freelancer))
+    .orderBy(direction(sortColumn), asc(sums.freelancer), asc(sums.chainKey))
     .limit(limit)
     .offset(offset);
   return c.json({
     totalCount: Number(total?.n ?? 0),
     limit,
     offset,
+    group,
     items: rows.map((row) => leaderboardItem(row as Record<string, unknown>, chainId ?? "all")),
   });
 });
@@ -452,11 +469,13 @@ app.get("/profiles/:chainId/:address", async (c) => {
     .from(t)
     .where(chainId ? eq(t.chainId, chainId) : undefined)
     .orderBy(asc(t.chainId), asc(t.tierId));
-  const empty = { freelancer: account, chains: [], completedJobs: 0, closedJobs: 0, milestonesDelivered: 0, milestonesOnTime: 0, onTimeRateBps: 0, avgDeliveryDelta: 0, satisfactionBps: 0, ratingCount: 0, disputesOpened: 0, disputesLost: 0, disputeRateBps: 0, completionRateBps: 0, bestTierId: 0, badgeCount: 0, earnedUsd: "0", updatedAt: null };
+  const empty = { freelancer: account, chainKey: null, chains: [], completedJobs: 0, closedJobs: 0, milestonesDelivered: 0, milestonesOnTime: 0, onTimeRateBps: 0, avgDeliveryDelta: 0, satisfactionBps: 0, ratingCount: 0, disputesOpened: 0, disputesLost: 0, disputeRateBps: 0, completionRateBps: 0, bestTierId: 0, badgeCount: 0, earnedUsd: "0", updatedAt: null };
   return c.json(
     toJson({
       chainId: chainId ?? "all",
       address: account,
+      // Which identity this is: an EVM address's rows on every EVM chain, or a Stacks principal's.
+      family: accountFamily(account),
       // An account that never worked nor held a badge has all-zero stats, as on chain.
       stats: leaderboardItem((line as Record<string, unknown> | undefined) ?? empty, chainId ?? "all"),
       chains: perChain.map(({ id: _id, freelancer: _f, tierCounts: _t, ...row }) => row),
@@ -465,6 +484,16 @@ app.get("/profiles/:chainId/:address", async (c) => {
       tiers,
     }),
   );
+});
+
+// ───────────────────────────── chains ─────────────────────────────
+
+app.get("/chains", async (c) => {
+  const result = (await db.execute(
+    sql`select chain_id, latest_checkpoint from ${sql.identifier(ponderSchema())}."_ponder_checkpoint" order by chain_id`,
+  )) as unknown as { rows: { chain_id: string | number; latest_checkpoint: string }[] };
+  const items = result.rows.map((row) => indexedChain(Number(row.chain_id), row.latest_checkpoint));
+  return c.json({ totalCount: items.length, items });
 });
 
 // ───────────────────────────── DAO ─────────────────────────────

@@ -67,6 +67,21 @@ export function addressParam(value: string, name: string): `0x${string}` {
   throw badRequest(`Invalid ${name} "${value}": expected an EVM address (0x and 40 hex digits) or a Stacks principal (SP…/ST…, or a contract SP….name)`);
 }
 
+/** The family of chains an account (as {@link addressParam} returns it) lives on: EVM 0x…, Stacks S…. */
+export const accountFamily = (account: string): "evm" | "stacks" => (account.startsWith("0x") ? "evm" : "stacks");
+
+/** `group` of GET /leaderboard: one line per account (its chains summed), or per account and chain. */
+export const LEADERBOARD_GROUPS = ["account", "chain"] as const;
+export type LeaderboardGroup = (typeof LEADERBOARD_GROUPS)[number];
+
+export function leaderboardGroupParam(value: string | undefined): LeaderboardGroup {
+  if (value === undefined || value === "") return "account";
+  if (!(LEADERBOARD_GROUPS as readonly string[]).includes(value)) {
+    throw badRequest(`Invalid group "${value}": expected account (one line per account, its chains summed) or chain (one line per account and chain)`);
+  }
+  return value as LeaderboardGroup;
+}
+
 /** `limit` and `offset` of a REST list, within the API's GraphQL limits (./limits.ts). */
 export function pageParams(c: Context, limits: ApiLimits): { limit: number; offset: number } {
   const int = (name: string, fallback: number, max: number, hint: string) => {

@@ -17,7 +17,7 @@ import { ponder } from "ponder:registry";
 import { coin, coinRelease, holder, revenueClaim, revenueDeposit } from "ponder:schema";
 import { zeroAddress, type Address, type Hex } from "viem";
 import { caip2, recordAudit } from "../audit.ts";
-import { logKey, lower } from "../common.ts";
+import { logKey, lower, shared } from "../common.ts";
 import { governedActor, holderKey, rowKey, type DexContext } from "./common.ts";
 
 type Holder = typeof holder.$inferSelect;
@@ -49,7 +49,7 @@ export async function updateHolder(context: DexContext, coinAddress: Address, ac
     .onConflictDoUpdate((row) => ({ ...change(row), updatedAt: at }));
 }
 
-ponder.on("CreatorCoin:Transfer", async ({ event, context }) => {
+ponder.on("CreatorCoin:Transfer", shared("CreatorCoin:Transfer", async ({ event, context }) => {
   const chainId = caip2(context);
   const coinAddress = event.log.address;
   const { from, to, value } = event.args;
@@ -89,9 +89,9 @@ ponder.on("CreatorCoin:Transfer", async ({ event, context }) => {
   }
   const supplyChange = (from === zeroAddress ? value : 0n) - (to === zeroAddress ? value : 0n);
   await context.db.update(coin, { id: row.id }).set({ holders, eligibleSupply: eligible, totalSupply: row.totalSupply + supplyChange });
-});
+}));
 
-ponder.on("CreatorCoin:SupplyReleased", async ({ event, context }) => {
+ponder.on("CreatorCoin:SupplyReleased", shared("CreatorCoin:SupplyReleased", async ({ event, context }) => {
   const chainId = caip2(context);
   const { milestoneIndex, amount } = event.args;
   const released = { released: true, releasedAt: event.block.timestamp, releasedTx: event.transaction.hash };
@@ -99,9 +99,9 @@ ponder.on("CreatorCoin:SupplyReleased", async ({ event, context }) => {
     .insert(coinRelease)
     .values({ id: `${rowKey(chainId, event.log.address)}:${milestoneIndex}`, chainId, coin: lower(event.log.address), milestoneIndex: Number(milestoneIndex), amount, ...released })
     .onConflictDoUpdate(released);
-});
+}));
 
-ponder.on("CreatorCoin:RevenueDeposited", async ({ event, context }) => {
+ponder.on("CreatorCoin:RevenueDeposited", shared("CreatorCoin:RevenueDeposited", async ({ event, context }) => {
   const chainId = caip2(context);
   const { from, amount, holderAmount, creatorAmount } = event.args;
   const row = await context.db.find(coin, { id: rowKey(chainId, event.log.address) });
@@ -126,9 +126,9 @@ ponder.on("CreatorCoin:RevenueDeposited", async ({ event, context }) => {
     creatorRevenuePending: row.creatorRevenuePending + creatorAmount,
     revenueDeposits: row.revenueDeposits + 1,
   });
-});
+}));
 
-ponder.on("CreatorCoin:RevenueClaimed", async ({ event, context }) => {
+ponder.on("CreatorCoin:RevenueClaimed", shared("CreatorCoin:RevenueClaimed", async ({ event, context }) => {
   const chainId = caip2(context);
   const { account, amount } = event.args;
   const row = await context.db.find(coin, { id: rowKey(chainId, event.log.address) });
@@ -154,9 +154,9 @@ ponder.on("CreatorCoin:RevenueClaimed", async ({ event, context }) => {
     creatorRevenuePending: isCreator ? 0n : row.creatorRevenuePending,
   });
   await updateHolder(context, event.log.address, account, event.block.timestamp, (r) => ({ revenueClaimed: r.revenueClaimed + holderAmount }));
-});
+}));
 
-ponder.on("CreatorCoin:RevenueExclusionUpdated", async ({ event, context }) => {
+ponder.on("CreatorCoin:RevenueExclusionUpdated", shared("CreatorCoin:RevenueExclusionUpdated", async ({ event, context }) => {
   const chainId = caip2(context);
   const { account, excluded } = event.args;
   const balance = (await context.db.find(holder, { id: holderKey(chainId, event.log.address, account) }))?.balance ?? 0n;
@@ -167,4 +167,4 @@ ponder.on("CreatorCoin:RevenueExclusionUpdated", async ({ event, context }) => {
     await context.db.update(coin, { id: row.id }).set({ eligibleSupply: excluded ? row.eligibleSupply - balance : row.eligibleSupply + balance });
   }
   await recordAudit(context, event, "RevenueExclusionUpdated", governedActor(event, context));
-});
+}));

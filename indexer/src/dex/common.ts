@@ -7,6 +7,9 @@ import type { PoolParamsJson } from "ponder:schema";
 import { keccak256, toHex, zeroHash, type Address, type Hex } from "viem";
 import { recordAudit, type AuditedEvent } from "../audit.ts";
 import { lower } from "../common.ts";
+import { ONE_COIN } from "./units.ts";
+
+export { ONE_COIN, oneCoinOn } from "./units.ts";
 
 /** A DEX handler's context: the database, the chain, the chain's contract addresses and its RPC client. */
 export type DexContext = Pick<Context<"CreatorPool:Swapped">, "db" | "chain" | "contracts" | "client">;
@@ -14,14 +17,12 @@ export type DexContext = Pick<Context<"CreatorPool:Swapped">, "db" | "chain" | "
 /** A DEX event: what the audit log needs, plus the transaction's recipient. */
 export type DexEvent = AuditedEvent & { transaction: { to: Address | null } };
 
-/** One whole coin (CreatorCoin has 18 decimals): prices are base units per 10^18 coin units. */
-export const ONE_COIN = 10n ** 18n;
-
 /**
- * The spot price, base-token smallest units per whole coin (`reserveBase * 10^18 / reserveCoin`,
+ * The spot price, base-token smallest units per whole coin (`reserveBase * oneCoin / reserveCoin`,
  * rounded down); null without liquidity.
  */
-export const priceOf = (reserveCoin: bigint, reserveBase: bigint): bigint | null => (reserveCoin === 0n ? null : (reserveBase * ONE_COIN) / reserveCoin);
+export const priceOf = (reserveCoin: bigint, reserveBase: bigint, oneCoin = ONE_COIN): bigint | null =>
+  reserveCoin === 0n ? null : (reserveBase * oneCoin) / reserveCoin;
 
 export const rowKey = (chainId: string, address: Address) => `${chainId}:${lower(address)}`;
 export const holderKey = (chainId: string, coin: Address, account: Address) => `${chainId}:${lower(coin)}:${lower(account)}`;

@@ -14,7 +14,7 @@ import { ponder } from "ponder:registry";
 import { coin, coinFactory, coinRelease, creator, metricsOracle, pool } from "ponder:schema";
 import type { Address } from "viem";
 import { caip2, recordAudit } from "../audit.ts";
-import { lower } from "../common.ts";
+import { lower, shared } from "../common.ts";
 import { governedActor, paramsJson, recordDexRoleEvent, rowKey, type DexContext, type DexEvent } from "./common.ts";
 import { ensurePool } from "./pool.ts";
 
@@ -40,7 +40,7 @@ async function updateFactory(context: DexContext, event: DexEvent, change: (row:
     .onConflictDoUpdate((row) => ({ ...change(row), updatedAt: event.block.timestamp }));
 }
 
-ponder.on("CreatorCoinFactory:CoinLaunched", async ({ event, context }) => {
+ponder.on("CreatorCoinFactory:CoinLaunched", shared("CreatorCoinFactory:CoinLaunched", async ({ event, context }) => {
   const chainId = caip2(context);
   const { creatorId, creator: wallet, coin: coinAddress, pool: poolAddress, initialSupply, maxSupply, holderShareBps } = event.args;
   const at = event.block.timestamp;
@@ -114,26 +114,26 @@ ponder.on("CreatorCoinFactory:CoinLaunched", async ({ event, context }) => {
     .update(pool, { id: rowKey(chainId, poolAddress) })
     .set({ coin: lower(coinAddress), baseToken: lower(baseToken), creatorId });
   await updateFactory(context, event, (row) => ({ coinCount: row.coinCount + 1 }));
-});
+}));
 
-ponder.on("CreatorCoinFactory:FeeRecipientUpdated", async ({ event, context }) => {
+ponder.on("CreatorCoinFactory:FeeRecipientUpdated", shared("CreatorCoinFactory:FeeRecipientUpdated", async ({ event, context }) => {
   await updateFactory(context, event, () => ({ feeRecipient: lower(event.args.recipient) }));
   await recordAudit(context, event, "FeeRecipientUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("CreatorCoinFactory:DefaultPoolParamsUpdated", async ({ event, context }) => {
+ponder.on("CreatorCoinFactory:DefaultPoolParamsUpdated", shared("CreatorCoinFactory:DefaultPoolParamsUpdated", async ({ event, context }) => {
   await updateFactory(context, event, () => ({ defaultPoolParams: paramsJson(event.args.params) }));
   await recordAudit(context, event, "DefaultPoolParamsUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("CreatorCoinFactory:RoleGranted", async ({ event, context }) => {
+ponder.on("CreatorCoinFactory:RoleGranted", shared("CreatorCoinFactory:RoleGranted", async ({ event, context }) => {
   await recordDexRoleEvent(context, event, "RoleGranted");
-});
+}));
 
-ponder.on("CreatorCoinFactory:RoleRevoked", async ({ event, context }) => {
+ponder.on("CreatorCoinFactory:RoleRevoked", shared("CreatorCoinFactory:RoleRevoked", async ({ event, context }) => {
   await recordDexRoleEvent(context, event, "RoleRevoked");
-});
+}));
 
-ponder.on("CreatorCoinFactory:RoleAdminChanged", async ({ event, context }) => {
+ponder.on("CreatorCoinFactory:RoleAdminChanged", shared("CreatorCoinFactory:RoleAdminChanged", async ({ event, context }) => {
   await recordDexRoleEvent(context, event, "RoleAdminChanged");
-});
+}));

@@ -8,7 +8,7 @@
 import { ponder } from "ponder:registry";
 import { creator, creatorMetric, creatorMilestone, metricsOracle, milestoneThreshold } from "ponder:schema";
 import { caip2, recordAudit } from "../audit.ts";
-import { logKey, lower } from "../common.ts";
+import { logKey, lower, shared } from "../common.ts";
 import { governedActor, recordDexRoleEvent, rowKey, type DexContext, type DexEvent } from "./common.ts";
 
 type Oracle = typeof metricsOracle.$inferSelect;
@@ -31,7 +31,7 @@ async function updateOracle(context: DexContext, event: DexEvent, change: (row: 
     .onConflictDoUpdate((row) => ({ ...change(row), updatedAt: event.block.timestamp }));
 }
 
-ponder.on("MetricsOracle:MetricsReported", async ({ event, context }) => {
+ponder.on("MetricsOracle:MetricsReported", shared("MetricsOracle:MetricsReported", async ({ event, context }) => {
   const chainId = caip2(context);
   const { creatorId, creator: wallet, reporter, plays, followers, engagementBps, observedAt, nonce } = event.args;
   const at = event.block.timestamp;
@@ -67,9 +67,9 @@ ponder.on("MetricsOracle:MetricsReported", async ({ event, context }) => {
     blockNumber: event.block.number,
     txHash: event.transaction.hash,
   });
-});
+}));
 
-ponder.on("MetricsOracle:MilestoneReached", async ({ event, context }) => {
+ponder.on("MetricsOracle:MilestoneReached", shared("MetricsOracle:MilestoneReached", async ({ event, context }) => {
   const chainId = caip2(context);
   const { creatorId, index, threshold } = event.args;
   await context.db.insert(creatorMilestone).values({
@@ -84,9 +84,9 @@ ponder.on("MetricsOracle:MilestoneReached", async ({ event, context }) => {
   });
   // Emitted after MetricsReported in the same report, in index order: the row exists.
   await context.db.update(creator, { id: `${chainId}:${creatorId}` }).set({ milestonesReached: Number(index) + 1 });
-});
+}));
 
-ponder.on("MetricsOracle:MilestoneAdded", async ({ event, context }) => {
+ponder.on("MetricsOracle:MilestoneAdded", shared("MetricsOracle:MilestoneAdded", async ({ event, context }) => {
   const chainId = caip2(context);
   const { index, threshold } = event.args;
   await context.db.insert(milestoneThreshold).values({
@@ -100,26 +100,26 @@ ponder.on("MetricsOracle:MilestoneAdded", async ({ event, context }) => {
   });
   await updateOracle(context, event, () => ({ milestoneCount: Number(index) + 1 }));
   await recordAudit(context, event, "MilestoneAdded", governedActor(event, context));
-});
+}));
 
-ponder.on("MetricsOracle:LaunchMilestoneIndexUpdated", async ({ event, context }) => {
+ponder.on("MetricsOracle:LaunchMilestoneIndexUpdated", shared("MetricsOracle:LaunchMilestoneIndexUpdated", async ({ event, context }) => {
   await updateOracle(context, event, () => ({ launchMilestoneIndex: Number(event.args.newIndex) }));
   await recordAudit(context, event, "LaunchMilestoneIndexUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("MetricsOracle:MaxAgeUpdated", async ({ event, context }) => {
+ponder.on("MetricsOracle:MaxAgeUpdated", shared("MetricsOracle:MaxAgeUpdated", async ({ event, context }) => {
   await updateOracle(context, event, () => ({ maxAge: BigInt(event.args.newMaxAge) }));
   await recordAudit(context, event, "MaxAgeUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("MetricsOracle:RoleGranted", async ({ event, context }) => {
+ponder.on("MetricsOracle:RoleGranted", shared("MetricsOracle:RoleGranted", async ({ event, context }) => {
   await recordDexRoleEvent(context, event, "RoleGranted");
-});
+}));
 
-ponder.on("MetricsOracle:RoleRevoked", async ({ event, context }) => {
+ponder.on("MetricsOracle:RoleRevoked", shared("MetricsOracle:RoleRevoked", async ({ event, context }) => {
   await recordDexRoleEvent(context, event, "RoleRevoked");
-});
+}));
 
-ponder.on("MetricsOracle:RoleAdminChanged", async ({ event, context }) => {
+ponder.on("MetricsOracle:RoleAdminChanged", shared("MetricsOracle:RoleAdminChanged", async ({ event, context }) => {
   await recordDexRoleEvent(context, event, "RoleAdminChanged");
-});
+}));

@@ -15,10 +15,10 @@ import { breakerEvent, liquidityEvent, pool, swap } from "ponder:schema";
 import type { BreakerEventKind, PoolParamsJson } from "ponder:schema";
 import { zeroAddress, type Address } from "viem";
 import { caip2, recordAudit } from "../audit.ts";
-import { logKey, lower } from "../common.ts";
+import { logKey, lower, shared } from "../common.ts";
 import { recordCandles } from "./candles.ts";
 import { updateHolder } from "./coin.ts";
-import { governedActor, paramsJson, priceOf, recordDexRoleEvent, rowKey, type DexContext, type DexEvent } from "./common.ts";
+import { governedActor, oneCoinOn, paramsJson, priceOf, recordDexRoleEvent, rowKey, type DexContext, type DexEvent } from "./common.ts";
 
 type Pool = typeof pool.$inferSelect;
 
@@ -90,7 +90,7 @@ async function recordBreakerEvent(context: DexContext, event: DexEvent, kind: Br
 
 // ───────────────────────────── trading ─────────────────────────────
 
-ponder.on("CreatorPool:Swapped", async ({ event, context }) => {
+ponder.on("CreatorPool:Swapped", shared("CreatorPool:Swapped", async ({ event, context }) => {
   const chainId = caip2(context);
   const { trader, to, tokenIn, amountIn, amountOut, protocolFee } = event.args;
   const at = event.block.timestamp;
@@ -101,7 +101,7 @@ ponder.on("CreatorPool:Swapped", async ({ event, context }) => {
   const [reserveCoin, reserveBase] = sell
     ? [p.reserveCoin + amountIn - protocolFee, p.reserveBase - amountOut]
     : [p.reserveCoin - amountOut, p.reserveBase + amountIn - protocolFee];
-  const priceAfter = priceOf(reserveCoin, reserveBase)!;
+  const priceAfter = priceOf(reserveCoin, reserveBase, oneCoinOn(chainId))!;
   // Copied now: rows from context.db.find change in place with the pool update below.
   const priceBefore = p.price!;
   const [amountBase, amountCoin] = sell ? [amountOut, amountIn] : [amountIn, amountOut];
@@ -159,7 +159,7 @@ ponder.on("CreatorPool:Swapped", async ({ event, context }) => {
       boughtBase: h.boughtBase + amountIn,
     }));
   }
-});
+}));
 
 async function recordLiquidity(context: DexContext, event: DexEvent & { args: { provider: Address; to: Address; amountCoin: bigint; amountBase: bigint; liquidity: bigint } }, kind: "add" | "remove"): Promise<void> {
   const chainId = caip2(context);
@@ -168,7 +168,7 @@ async function recordLiquidity(context: DexContext, event: DexEvent & { args: { 
   const sign = kind === "add" ? 1n : -1n;
   const reserveCoin = p.reserveCoin + sign * amountCoin;
   const reserveBase = p.reserveBase + sign * amountBase;
-  const price = priceOf(reserveCoin, reserveBase);
+  const price = priceOf(reserveCoin, reserveBase, oneCoinOn(chainId));
   await context.db.insert(liquidityEvent).values({
     id: logKey(chainId, event),
     chainId,
@@ -191,39 +191,39 @@ async function recordLiquidity(context: DexContext, event: DexEvent & { args: { 
   await context.db.update(pool, { id: p.id }).set({ reserveCoin, reserveBase, price, updatedAt: event.block.timestamp });
 }
 
-ponder.on("CreatorPool:LiquidityAdded", async ({ event, context }) => {
+ponder.on("CreatorPool:LiquidityAdded", shared("CreatorPool:LiquidityAdded", async ({ event, context }) => {
   await recordLiquidity(context, event, "add");
-});
+}));
 
-ponder.on("CreatorPool:LiquidityRemoved", async ({ event, context }) => {
+ponder.on("CreatorPool:LiquidityRemoved", shared("CreatorPool:LiquidityRemoved", async ({ event, context }) => {
   await recordLiquidity(context, event, "remove");
-});
+}));
 
 /** LP tokens: mints and burns move the supply (MINIMUM_LIQUIDITY minted to the dead address included). */
-ponder.on("CreatorPool:Transfer", async ({ event, context }) => {
+ponder.on("CreatorPool:Transfer", shared("CreatorPool:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
   if (from !== zeroAddress && to !== zeroAddress) return;
   const p = await poolRow(context, event);
   await context.db.update(pool, { id: p.id }).set({ lpSupply: p.lpSupply + (from === zeroAddress ? value : -value) });
-});
+}));
 
-ponder.on("CreatorPool:ProtocolFeesCollected", async ({ event, context }) => {
+ponder.on("CreatorPool:ProtocolFeesCollected", shared("CreatorPool:ProtocolFeesCollected", async ({ event, context }) => {
   const { amountCoin, amountBase } = event.args;
   const p = await poolRow(context, event);
   await context.db.update(pool, { id: p.id }).set({
     protocolFeesPendingCoin: p.protocolFeesPendingCoin - amountCoin,
     protocolFeesPendingBase: p.protocolFeesPendingBase - amountBase,
   });
-});
+}));
 
 // ───────────────────────────── protections and governance ─────────────────────────────
 
-ponder.on("CreatorPool:BreakerWindowOpened", async ({ event, context }) => {
+ponder.on("CreatorPool:BreakerWindowOpened", shared("CreatorPool:BreakerWindowOpened", async ({ event, context }) => {
   const p = await poolRow(context, event);
   await context.db.update(pool, { id: p.id }).set({ breakerWindowStart: BigInt(event.args.windowStart), breakerReferencePrice: event.args.referencePrice });
-});
+}));
 
-ponder.on("CreatorPool:CircuitBreakerTripped", async ({ event, context }) => {
+ponder.on("CreatorPool:CircuitBreakerTripped", shared("CreatorPool:CircuitBreakerTripped", async ({ event, context }) => {
   const { referencePrice, price, moveBps, haltedUntil } = event.args;
   const p = await poolRow(context, event);
   // The window closes: the next swap after the halt opens a new one at the then price.
@@ -234,46 +234,46 @@ ponder.on("CreatorPool:CircuitBreakerTripped", async ({ event, context }) => {
     moveBps,
     haltedUntil: BigInt(haltedUntil),
   });
-});
+}));
 
-ponder.on("CreatorPool:Halted", async ({ event, context }) => {
+ponder.on("CreatorPool:Halted", shared("CreatorPool:Halted", async ({ event, context }) => {
   const until = BigInt(event.args.until);
   const p = await poolRow(context, event);
   await context.db.update(pool, { id: p.id }).set({ haltedUntil: until });
   await recordBreakerEvent(context, event, "halted", event.args.by, { haltedUntil: until });
   await recordAudit(context, event, "Halted", lower(event.args.by));
-});
+}));
 
-ponder.on("CreatorPool:Resumed", async ({ event, context }) => {
+ponder.on("CreatorPool:Resumed", shared("CreatorPool:Resumed", async ({ event, context }) => {
   const p = await poolRow(context, event);
   await context.db.update(pool, { id: p.id }).set({ haltedUntil: 0n });
   await recordBreakerEvent(context, event, "resumed", event.args.by, { haltedUntil: 0n });
   await recordAudit(context, event, "Resumed", lower(event.args.by));
-});
+}));
 
-ponder.on("CreatorPool:ParamsUpdated", async ({ event, context }) => {
+ponder.on("CreatorPool:ParamsUpdated", shared("CreatorPool:ParamsUpdated", async ({ event, context }) => {
   const params = paramsJson(event.args.params);
   const p = await poolRow(context, event);
   await context.db.update(pool, { id: p.id }).set({ params, swapFeeBps: params.swapFeeBps, protocolShareBps: params.protocolShareBps, updatedAt: event.block.timestamp });
   const actor = governedActor(event, context);
   await recordBreakerEvent(context, event, "params", actor, { params });
   await recordAudit(context, event, "ParamsUpdated", actor);
-});
+}));
 
-ponder.on("CreatorPool:FeeRecipientUpdated", async ({ event, context }) => {
+ponder.on("CreatorPool:FeeRecipientUpdated", shared("CreatorPool:FeeRecipientUpdated", async ({ event, context }) => {
   const p = await poolRow(context, event);
   await context.db.update(pool, { id: p.id }).set({ feeRecipient: lower(event.args.newRecipient) });
   await recordAudit(context, event, "FeeRecipientUpdated", governedActor(event, context));
-});
+}));
 
-ponder.on("CreatorPool:RoleGranted", async ({ event, context }) => {
+ponder.on("CreatorPool:RoleGranted", shared("CreatorPool:RoleGranted", async ({ event, context }) => {
   await recordDexRoleEvent(context, event, "RoleGranted");
-});
+}));
 
-ponder.on("CreatorPool:RoleRevoked", async ({ event, context }) => {
+ponder.on("CreatorPool:RoleRevoked", shared("CreatorPool:RoleRevoked", async ({ event, context }) => {
   await recordDexRoleEvent(context, event, "RoleRevoked");
-});
+}));
 
-ponder.on("CreatorPool:RoleAdminChanged", async ({ event, context }) => {
+ponder.on("CreatorPool:RoleAdminChanged", shared("CreatorPool:RoleAdminChanged", async ({ event, context }) => {
   await recordDexRoleEvent(context, event, "RoleAdminChanged");
-});
+}));

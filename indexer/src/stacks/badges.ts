@@ -1,12 +1,10 @@
 /**
  * badges.clar's prints -> the badge tables, through the WorxBadges handlers (../badges.ts): badges
  * claimed, attestations submitted and revoked, tier configs (printed by the deployment, as the
- * Solidity constructor emits them), role changes in the audit log.
- *
- * Not covered: badge transfers and burns. badges.clar moves tokens with SIP-009 `nft-transfer?` /
- * `nft-burn?`, which the node reports as nft_transfer_event / nft_burn_event, not as prints; the
- * bridge keeps prints only. (Soul-bound tiers never move; transferable ones would keep their
- * claimer as `owner` here.)
+ * Solidity constructor emits them), role changes in the audit log; transfers and burns: badges.clar
+ * moves tokens with SIP-009 `nft-transfer?` / `nft-burn?`, which the node reports as asset events
+ * (nft_*_event), passed by the bridge as the contract's `transfer` print `{ from, to, token-id }` =
+ * the ERC-721 Transfer (the badge's `owner`, `burned`; soul-bound tiers never move).
  */
 import { worxBadgesAbi } from "../../../generated/abis.ts";
 import type { AnyContext } from "../audit.ts";

@@ -66,7 +66,10 @@ function daoContext(context: AnyContext): DaoContext {
  */
 const event = (print: StacksPrint, args: object): DaoEvent => ({ ...print.event, transaction: { ...print.event.transaction, to: null }, args });
 
-/** A printed tuple as plain values: uint as bigint, principal and string as text, none as null, some as its value. */
+/**
+ * A printed tuple as plain values: uint as bigint, principal and string as text, buffer as 0x hex,
+ * none as null, some as its value, tuples and lists recursively.
+ */
 export function printFields(rawValue: `0x${string}`): Record<string, unknown> {
   const cv = deserializeCV(rawValue.slice(2));
   if (cv.type !== ClarityType.Tuple) throw new ClarityDecodeError(`expected a printed tuple, got ${cv.type}`);
@@ -90,6 +93,10 @@ export function printFields(rawValue: `0x${string}`): Record<string, unknown> {
         return v.value;
       case ClarityType.Buffer:
         return `0x${v.value}`;
+      case ClarityType.Tuple:
+        return Object.fromEntries(Object.entries(v.value).map(([k, x]) => [k, plain(x)]));
+      case ClarityType.List:
+        return v.value.map(plain);
       default:
         throw new ClarityDecodeError(`a printed ${v.type} is not read here`);
     }

@@ -4,6 +4,11 @@
  * component that owns it. Each print becomes an event shaped like an EVM handler's: `log.address`
  * is the contract id (`ADDRESS.name`), `transaction.hash` the txid, `transaction.from` the
  * transaction's sender principal, `block` the Stacks block (number = height, timestamp = its time).
+ *
+ * Creator coins are the creators' own contracts (copies of the coin template, any contract id): a
+ * print of a contract that is none of our deployment's goes to ./dex.ts, which knows the launched
+ * ones. The bridge's print of a transaction's contract call (`contract-call`) goes only to the
+ * components that read calls (the factory's `launch`).
  */
 import { ponder } from "ponder:registry";
 import { stacksDeployments } from "../../../generated/stacks.ts";
@@ -19,8 +24,13 @@ import "../dao/governor.ts";
 import "../dao/token.ts";
 import "../dao/treasury.ts";
 import "../dao/rewards.ts";
+import "../dex/oracle.ts";
+import "../dex/factory.ts";
+import "../dex/coin.ts";
+import "../dex/pool.ts";
 import { onBadgesPrint } from "./badges.ts";
 import { daoComponents } from "./dao.ts";
+import { CONTRACT_CALL_TOPIC, dexCallComponents, dexComponents, onCreatorCoinPrint } from "./dex.ts";
 import { onEscrowPrint } from "./escrow.ts";
 import { onMultisigPrint } from "./multisig.ts";
 
@@ -49,12 +59,13 @@ const components: Record<string, (context: AnyContext, print: StacksPrint) => Pr
   badges: onBadgesPrint,
   multisig: onMultisigPrint,
   ...daoComponents,
+  ...dexComponents,
 };
 
 ponder.on("ClarityContracts:ClarityPrint", async ({ event, context }) => {
   const { contract, topic, sender, value } = event.args;
   const name = ourContract(caip2(context), contract);
-  const handle = name ? components[name] : undefined;
+  const handle = name === undefined ? onCreatorCoinPrint : topic === CONTRACT_CALL_TOPIC ? dexCallComponents[name] : components[name];
   if (!handle) return;
   await handle(context, {
     topic,

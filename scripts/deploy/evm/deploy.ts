@@ -28,22 +28,30 @@
  * On a public chain the command refuses parameters that are missing or that name one of Hardhat's
  * public test accounts (their keys are known to everyone).
  *
+ * Every contract is created through CreateX (Ignition's `create2` strategy, the salt of
+ * hardhat.config.ts; CreateX is at 0xba5Ed099633D3B313e4D5F7bdc1305d3c28ba5Ed on the public chains):
+ * its address depends on the salt, its code and its constructor arguments (the deployer's address
+ * among them), not on the deployer's nonce, so the dry run predicts it.
+ *
  * `--dry-run` deploys the same module with the same parameters on an in-process simulated chain
- * that has the target chain's id, and prints the resulting addresses, the escrow's configuration
- * (fee-discount source included), the DEX's wiring and the gas used, without any network access or key. Without it, the command runs
- * `hardhat ignition deploy` against the chain's RPC (RPC_URL_<id> and DEPLOYER_PRIVATE_KEY, as
- * Hardhat config variables or env vars), writes the parameters it used next to Ignition's address
- * book, and regenerates the typed registry.
+ * that has the target chain's id (CreateX sent there first), and prints the resulting addresses, the
+ * escrow's configuration (fee-discount source included), the DEX's wiring and the gas used, without
+ * any network access. The simulated deployer is DEPLOYER_PRIVATE_KEY when the environment holds
+ * it (then the printed addresses are the ones the real deployment gets), else Hardhat's account 0.
+ * Without `--dry-run`, the command runs `hardhat ignition deploy --strategy create2` against the
+ * chain's RPC (RPC_URL_<id> and DEPLOYER_PRIVATE_KEY, as Hardhat config variables or env vars),
+ * writes the parameters it used next to Ignition's address book, and regenerates the typed registry.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
-import { getAddress, isAddress } from "viem";
+import { getAddress, isAddress, isHex, parseEventLogs, type Address } from "viem";
 import { chains, type ChainInfo } from "../../registry/chains.ts";
 import { localAccount } from "../../dev/accounts.ts";
 import { repoRoot } from "../../dev/stack.ts";
+import { CREATEX_ADDRESS, deployCreateX } from "../createx.ts";
 import { DAO_PUBLIC_DEFAULTS } from "../ignition/modules/Dao.ts";
 import { dexPublicPoolParams } from "../ignition/modules/Dex.ts";
 import { protocolParameters } from "../ignition/modules/Protocol.ts";
@@ -107,6 +115,12 @@ export function planDeployment(chainKey: string, overrides: Record<string, unkno
 
 export interface DryRunResult {
   chainId: number;
+  /** The simulated deployer (a constructor argument of several contracts: part of their addresses). */
+  deployer: Address;
+  /** The CREATE2 salt every contract was created with (hardhat.config.ts). */
+  salt: `0x${string}`;
+  /** Every contract CreateX created, in creation order. */
+  created: Address[];
   escrow: `0x${string}`;
   badges: `0x${string}`;
   multisig: `0x${string}`;
@@ -156,22 +170,43 @@ function reviveBigints(value: unknown): unknown {
   return value;
 }
 
+export interface DryRunOptions {
+  /** The simulated deployer's key (default: DEPLOYER_PRIVATE_KEY from the environment, else Hardhat's account 0). */
+  deployerKey?: `0x${string}`;
+}
+
 /** Simulates the deployment on an in-process chain with the target's chain id. */
-export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunResult> {
-  const { network } = await import("hardhat");
+export async function dryRun({ chain, parameters }: DeployPlan, options: DryRunOptions = {}): Promise<DryRunResult> {
+  const { default: hre, network } = await import("hardhat");
   const { default: ProtocolModule, ESCROW_ROLES, BADGES_ADMIN_ROLE } = await import("../ignition/modules/Protocol.ts");
   const { DAO_ROLES } = await import("../ignition/modules/Dao.ts");
   const { DEX_ROLES } = await import("../ignition/modules/Dex.ts");
-  const { viem, ignition } = await network.create({ network: "hardhat", override: { chainId: chain.chainId } });
+  const salt = hre.config.ignition.strategyConfig?.create2?.salt;
+  if (!salt || !isHex(salt)) throw new Error("hardhat.config.ts sets no ignition.strategyConfig.create2.salt");
+  const deployerKey = options.deployerKey ?? (process.env.DEPLOYER_PRIVATE_KEY as `0x${string}` | undefined);
+  if (deployerKey !== undefined && !/^0x[0-9a-fA-F]{64}$/.test(deployerKey)) throw new Error("DEPLOYER_PRIVATE_KEY is not a 32-byte hex key");
+  const accounts = deployerKey ? { accounts: [{ privateKey: deployerKey, balance: 10n ** 24n }] } : {};
+  const { viem, ignition, provider } = await network.create({ network: "hardhat", override: { chainId: chain.chainId, ...accounts } });
   const publicClient = await viem.getPublicClient();
   const [deployer] = await viem.getWalletClients();
-  const deployed = await ignition.deploy(ProtocolModule, { parameters: reviveBigints(parameters) as DeploymentParameters, displayUi: false });
+  // Public chains have CreateX; Ignition deploys it by itself only on chain 31337.
+  await deployCreateX((method, params) => provider.request({ method, params }));
+  const factoryBlock = await publicClient.getBlockNumber();
+  const deployed = await ignition.deploy(ProtocolModule, {
+    parameters: reviveBigints(parameters) as DeploymentParameters,
+    strategy: "create2",
+    displayUi: false,
+  });
   const { milestoneEscrow, worxBadges, worxMultisig, worxToken, worxGovernor, timelockController, feeSplitter, stakingFeeDiscount, workRewards } = deployed;
   const { metricsOracle, creatorCoinFactory, creatorPoolDeployer } = deployed;
 
-  const transactions = Number(await publicClient.getBlockNumber()); // automine: one block per transaction
+  // Automine: one block per transaction, after CreateX's.
+  const head = await publicClient.getBlockNumber();
+  const transactions = Number(head - factoryBlock);
   let gas = 0n;
-  for (let n = 1; n <= transactions; n++) gas += (await publicClient.getBlock({ blockNumber: BigInt(n) })).gasUsed;
+  for (let n = factoryBlock + 1n; n <= head; n++) gas += (await publicClient.getBlock({ blockNumber: n })).gasUsed;
+  const creations = await publicClient.getLogs({ address: CREATEX_ADDRESS, fromBlock: factoryBlock + 1n, toBlock: head });
+  const created = parseEventLogs({ abi: CONTRACT_CREATION, logs: creations }).map((l) => l.args.newContract);
   let handedOver = true;
   for (const role of Object.values(ESCROW_ROLES)) {
     handedOver &&= await milestoneEscrow.read.hasRole([role, worxMultisig.address]);
@@ -212,6 +247,9 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
   }
   return {
     chainId: await publicClient.getChainId(),
+    deployer: getAddress(me),
+    salt,
+    created,
     escrow: milestoneEscrow.address,
     badges: worxBadges.address,
     multisig: worxMultisig.address,
@@ -256,9 +294,19 @@ export async function dryRun({ chain, parameters }: DeployPlan): Promise<DryRunR
   };
 }
 
+/** CreateX's event for every contract it creates (the address it prints, and the one Ignition records). */
+const CONTRACT_CREATION = [
+  {
+    type: "event",
+    name: "ContractCreation",
+    inputs: [{ name: "newContract", type: "address", indexed: true }, { name: "salt", type: "bytes32", indexed: true }],
+  },
+] as const;
+
 function printDryRun(plan: DeployPlan, r: DryRunResult): void {
   console.log(`Dry run on a simulated ${plan.chain.name} (chain id ${r.chainId}): nothing was sent.`);
-  console.log(`  MilestoneEscrow  ${r.escrow}  (simulated deployer: real addresses depend on your deployer's nonce)`);
+  console.log(`Predicted addresses (CREATE2 through CreateX ${CREATEX_ADDRESS}, salt ${r.salt}) for deployer ${r.deployer}${process.env.DEPLOYER_PRIVATE_KEY ? " (DEPLOYER_PRIVATE_KEY)" : ": Hardhat's account 0; set DEPLOYER_PRIVATE_KEY to predict your deployer's (it is a constructor argument)"}:`);
+  console.log(`  MilestoneEscrow  ${r.escrow}`);
   console.log(`  WorxBadges       ${r.badges}`);
   console.log(`  WorxMultisig     ${r.multisig}`);
   const same = (a: string, b: string) => (a.toLowerCase() === b.toLowerCase() ? "yes" : "NO");
@@ -304,7 +352,9 @@ async function main(): Promise<void> {
     if (result.status !== 0) throw new Error(`${bin} ${stepArgs.join(" ")} failed (exit ${result.status})`);
   };
   if (values["dry-run"]) {
-    step("hardhat", ["build", "--no-tests", "--quiet"]); // the simulation deploys the compiled artifacts
+    // The simulation deploys the compiled artifacts: the production profile's, as `ignition deploy`
+    // builds them (the creation code is part of every CREATE2 address).
+    step("hardhat", ["--build-profile", "production", "build", "--no-tests", "--quiet"]);
     return printDryRun(plan, await dryRun(plan));
   }
 
@@ -312,7 +362,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const parametersFile = join(dir, "parameters.json");
   writeFileSync(parametersFile, JSON.stringify(plan.parameters, null, 2) + "\n");
-  const args = ["ignition", "deploy", "scripts/deploy/ignition/modules/Protocol.ts", "--network", plan.chain.key, "--parameters", parametersFile];
+  const args = ["ignition", "deploy", "scripts/deploy/ignition/modules/Protocol.ts", "--network", plan.chain.key, "--parameters", parametersFile, "--strategy", "create2"];
   if (values.verify) args.push("--verify");
   step("hardhat", args);
   step("tsx", ["scripts/codegen/index.ts"]);

@@ -9,7 +9,10 @@ import { chains } from "../../../scripts/registry/chains.ts";
 import { LOCAL_OWNERS } from "../../../scripts/deploy/ignition/modules/Multisig.ts";
 import { DAO_PUBLIC_DEFAULTS } from "../../../scripts/deploy/ignition/modules/Dao.ts";
 import { DEX_LOCAL_POOL_PARAMS, ORACLE_MAX_AGE } from "../../../scripts/deploy/ignition/modules/Dex.ts";
-import { getAddress, getContractAddress } from "viem";
+import { getAddress, getCreate2Address, keccak256 } from "viem";
+import { privateKeyToAddress } from "viem/accounts";
+import { CREATE2_SALT } from "../../../hardhat.config.ts";
+import { CREATEX_ADDRESS } from "../../../scripts/deploy/createx.ts";
 import { localAccount } from "../../../scripts/dev/accounts.ts";
 
 const operator = {
@@ -116,17 +119,37 @@ describe("scripts/deploy/evm/deploy.ts", () => {
     assert.deepEqual(dex.poolParams, { ...DEX_LOCAL_POOL_PARAMS, cooldown: 60 });
     assert.equal(dex.maxAge, ORACLE_MAX_AGE);
     assert.deepEqual(dex.milestones, [1_000n, 5_000n, 10_000n, 20_000n, 50_000n, 100_000n]);
-    // Deployed last (by deployer nonce): every older contract keeps the address of a build without the DEX.
-    const deployer = localAccount(0).address;
-    const nonceOf = (address: string) => {
-      for (let nonce = 0; nonce < 200; nonce++) {
-        if (getContractAddress({ from: deployer, nonce: BigInt(nonce) }).toLowerCase() === address.toLowerCase()) return nonce;
-      }
-      throw new Error(`${address} is not a contract created by the deployer`);
+    // Created last (CreateX's creation order); CREATE2 addresses do not depend on the order anyway.
+    const order = (address: string) => {
+      const at = result.created.findIndex((c) => c.toLowerCase() === address.toLowerCase());
+      assert.ok(at >= 0, `${address} was not created through CreateX`);
+      return at;
     };
-    const older = [result.escrow, result.badges, result.multisig, ...Object.values(result.dao)].map(nonceOf);
-    const dexNonces = [dex.oracle, dex.poolDeployer, dex.factory].map(nonceOf);
-    assert.ok(Math.min(...dexNonces) > Math.max(...older), `DEX nonces ${dexNonces} after the older contracts' ${older}`);
+    const older = [result.escrow, result.badges, result.multisig, ...Object.values(result.dao)].map(order);
+    const dexOrder = [dex.oracle, dex.poolDeployer, dex.factory].map(order);
+    assert.ok(Math.min(...dexOrder) > Math.max(...older), `DEX created at ${dexOrder}, after the older contracts (${older})`);
+  });
+
+  it("dry run: every contract is created through CreateX with the config's salt, at the address CREATE2 predicts", async () => {
+    const hre = (await import("hardhat")).default;
+    const result = await dryRunBase();
+    assert.equal(result.deployer, localAccount(0).address, "without DEPLOYER_PRIVATE_KEY the simulated deployer is account 0");
+    assert.equal(result.salt, CREATE2_SALT);
+    assert.equal(result.created.length, 12, "escrow, multisig, badges, six DAO contracts, oracle, pool deployer, factory");
+    // CreatorPoolDeployer has no constructor argument: its address is the salt's and its code's alone.
+    const { bytecode } = await hre.artifacts.readArtifact("CreatorPoolDeployer");
+    const expected = getCreate2Address({ from: CREATEX_ADDRESS, salt: keccak256(CREATE2_SALT), bytecode: bytecode as `0x${string}` });
+    assert.equal(result.dex.poolDeployer, expected);
+  });
+
+  it("dry run with the deployer's key: its address, on another chain; contracts without deployer-specific arguments keep theirs", async () => {
+    const key = `0x${"11".repeat(32)}` as const; // any key but a Hardhat test account's
+    const other = await dryRun(planDeployment("arbitrum", operator), { deployerKey: key });
+    const base = await dryRunBase();
+    assert.equal(other.chainId, 42161);
+    assert.equal(other.deployer, privateKeyToAddress(key));
+    assert.equal(other.dex.poolDeployer, base.dex.poolDeployer, "same code, same salt: same address on every chain");
+    assert.notEqual(other.escrow, base.escrow, "the escrow's constructor names the deployer (and the chain's stablecoins)");
   });
 
   it("LocalDemo: the DEX on dUSD, account 6 the reporter, the local pool defaults, the multisig its admin, the deployer holding nothing", async () => {

@@ -74,6 +74,8 @@ export function Layout() {
         {route !== "stacks" ? <EvmWallet /> : null}
       </header>
       <main>
+        {/* Every EVM page shows the wallet's chain: say so once, on top, when it has no deployment. */}
+        {route !== "stacks" ? <WrongNetworkNotice /> : null}
         {route === "escrows" ? (
           <EscrowsHome />
         ) : (
@@ -91,7 +93,6 @@ function EscrowsHome() {
   const { address, connected, chain } = useEvmSession();
   return (
     <>
-      <WrongNetworkNotice />
       <div className="columns">
         <div className="stack">
           <CreateEscrowForm />

@@ -2,6 +2,9 @@
  * EVM chains the SPA talks to: the registry's EVM chains (scripts/registry/chains.ts) that have a
  * Worx deployment in generated/deployments.ts. RPC URLs come from `VITE_<rpcEnv>` (e.g.
  * VITE_RPC_URL_31337), falling back to the registry default (local chains only).
+ * `VITE_WORX_CHAINS` (comma-separated CAIP-2 ids, default all), like the indexer's
+ * WORX_INDEX_CHAINS, restricts them: e.g. a test stack on one node while the generated book also
+ * lists another local chain.
  */
 import { defineChain, type Address, type Chain } from "viem";
 import { deployments } from "../../../generated/deployments.ts";
@@ -56,8 +59,14 @@ export function toViemChain(info: ChainInfo, rpc: string): Chain {
   });
 }
 
-/** Registry chains that have a deployment and an RPC URL, in registry order. */
+const only = (env.VITE_WORX_CHAINS ?? "")
+  .split(",")
+  .map((id) => id.trim())
+  .filter(Boolean);
+
+/** Registry chains that have a deployment and an RPC URL (and are not left out by VITE_WORX_CHAINS), in registry order. */
 export const supportedChains: readonly SupportedChain[] = evmChains.flatMap((info): SupportedChain[] => {
+  if (only.length > 0 && !only.includes(info.caip2)) return [];
   const deployment = books[info.caip2];
   const rpc = rpcUrlOf(info);
   if (!deployment?.contracts.MilestoneEscrow || !rpc) return [];

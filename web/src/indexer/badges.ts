@@ -58,17 +58,23 @@ export interface ProfileBadges {
   attestations: AttestationRow[];
 }
 
-/** The badges `account` holds and its attestations, on every indexed chain. */
-export function useProfileBadges(account: Address | undefined) {
+/**
+ * The account column's spelling of `account`: EVM addresses are stored lowercase, Stacks
+ * principals as printed (c32 is case-sensitive).
+ */
+export const accountKey = (account: string) => (account.startsWith("0x") ? account.toLowerCase() : account);
+
+/** The badges `account` (an EVM address or a Stacks principal) holds and its attestations, on every indexed chain. */
+export function useProfileBadges(account: string | undefined) {
   return useQuery({
-    queryKey: ["indexer", "badges", "profile", account?.toLowerCase()],
+    queryKey: ["indexer", "badges", "profile", account && accountKey(account)],
     enabled: !!account,
     refetchInterval: 4_000,
     queryFn: async ({ signal }): Promise<ProfileBadges> => {
       const data = await gql<{
         badges: { items: RawBadge[] };
         attestations: { items: (Omit<AttestationRow, "expiresAt" | "submittedAt" | "revokedAt"> & { expiresAt: string; submittedAt: string; revokedAt: string | null })[] };
-      }>(PROFILE, { owner: account!.toLowerCase() }, signal);
+      }>(PROFILE, { owner: accountKey(account!) }, signal);
       return {
         badges: data.badges.items.map(toBadge),
         attestations: data.attestations.items.map((a) => ({
@@ -83,8 +89,8 @@ export function useProfileBadges(account: Address | undefined) {
 }
 
 const GALLERY = `
-  query Gallery($limit: Int!, $after: String) {
-    badges(where: { burned: false }, orderBy: "claimedAt", orderDirection: "desc", limit: $limit, after: $after) {
+  query Gallery($chainId: String!, $limit: Int!, $after: String) {
+    badges(where: { burned: false, chainId: $chainId }, orderBy: "claimedAt", orderDirection: "desc", limit: $limit, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       items { ${BADGE_FIELDS} }
@@ -98,16 +104,16 @@ export interface BadgePage {
   endCursor: string | null;
 }
 
-/** One page of every badge held now, newest first; `after` is the previous page's end cursor. */
-export function useBadgeGallery(after: string | null, limit: number) {
+/** One page of every badge held now on chain `chainId` (CAIP-2), newest first; `after` is the previous page's end cursor. */
+export function useBadgeGallery(chainId: string, after: string | null, limit: number) {
   return useQuery({
-    queryKey: ["indexer", "badges", "gallery", after, limit],
+    queryKey: ["indexer", "badges", "gallery", chainId, after, limit],
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
     queryFn: async ({ signal }): Promise<BadgePage> => {
       const { badges } = await gql<{ badges: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; items: RawBadge[] } }>(
         GALLERY,
-        { limit, after },
+        { chainId, limit, after },
         signal,
       );
       return { total: badges.totalCount, items: badges.items.map(toBadge), hasNext: badges.pageInfo.hasNextPage, endCursor: badges.pageInfo.endCursor };
@@ -117,7 +123,7 @@ export function useBadgeGallery(after: string | null, limit: number) {
 
 /** One freelancer's row (per chain, or combined over chains when `chainId` is "all"). */
 export interface LeaderboardRow {
-  /** The query's chain: a CAIP-2 id or "all". */
+  /** The row's chain (a CAIP-2 id), or "all" for a line summing every chain of the account. */
   chainId: string;
   /** The chains the freelancer has a row on (CAIP-2 ids). */
   chains: string[];
@@ -141,6 +147,9 @@ export interface LeaderboardRow {
   earnedUsd: string;
 }
 
+/** One line per account (its chains summed) or one per account and chain (labelled). */
+export type LeaderboardGroup = "account" | "chain";
+
 export type LeaderboardSort =
   | "completedJobs"
   | "completionRateBps"
@@ -155,6 +164,7 @@ export type LeaderboardSort =
 export interface LeaderboardQuery {
   /** A CAIP-2 id or "all". */
   chainId: string;
+  group: LeaderboardGroup;
   sort: LeaderboardSort;
   order: "asc" | "desc";
   minJobs?: number;
@@ -177,7 +187,35 @@ export function useLeaderboard(q: LeaderboardQuery) {
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
     queryFn: ({ signal }) =>
-      rest<LeaderboardPage>("/leaderboard", { chainId: q.chainId, sort: q.sort, order: q.order, minJobs: q.minJobs, tier: q.tier, limit: q.limit, offset: q.offset }, signal),
+      rest<LeaderboardPage>("/leaderboard", { chainId: q.chainId, group: q.group, sort: q.sort, order: q.order, minJobs: q.minJobs, tier: q.tier, limit: q.limit, offset: q.offset }, signal),
+  });
+}
+
+/** Per-chain standing of one account: a leaderboard row labelled with its chain (`GET /profiles/…` → `chains`). */
+export interface StandingRow extends Omit<LeaderboardRow, "chains" | "bestTier"> {
+  bestTier: BadgeTier | null;
+}
+
+export interface ProfileStanding {
+  /** The query's chain: a CAIP-2 id or "all". */
+  chainId: string;
+  address: string;
+  /** An EVM address's rows (every EVM chain) or a Stacks principal's: never both. */
+  family: "evm" | "stacks";
+  /** The account's line over the selected chains (all-zero when it has no row). */
+  stats: LeaderboardRow;
+  /** One row per chain the account has a leaderboard row on. */
+  chains: StandingRow[];
+}
+
+/** An account's standing on `chainId` (a CAIP-2 id, or "all": every chain, each row labelled). */
+export function useProfileStanding(chainId: string, account: string | undefined) {
+  return useQuery({
+    queryKey: ["indexer", "badges", "standing", chainId, account && accountKey(account)],
+    enabled: !!account,
+    placeholderData: keepPreviousData,
+    refetchInterval: 5_000,
+    queryFn: ({ signal }) => rest<ProfileStanding>(`/profiles/${chainId}/${account!}`, {}, signal),
   });
 }
 

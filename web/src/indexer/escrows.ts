@@ -104,11 +104,11 @@ const ESCROW_FIELDS = `
   disputes(limit: 50) { items { ${DISPUTE_FIELDS} } }`;
 
 const MY_ESCROWS = `
-  query MyEscrows($account: String!) {
-    asClient: escrows(where: { client: $account }, orderBy: "createdAt", orderDirection: "desc", limit: 50) {
+  query MyEscrows($account: String!, $chainId: String!) {
+    asClient: escrows(where: { client: $account, chainId: $chainId }, orderBy: "createdAt", orderDirection: "desc", limit: 50) {
       items { ${ESCROW_FIELDS} }
     }
-    asFreelancer: escrows(where: { freelancer: $account }, orderBy: "createdAt", orderDirection: "desc", limit: 50) {
+    asFreelancer: escrows(where: { freelancer: $account, chainId: $chainId }, orderBy: "createdAt", orderDirection: "desc", limit: 50) {
       items { ${ESCROW_FIELDS} }
     }
   }`;
@@ -179,21 +179,24 @@ function parseEscrow(raw: RawEscrow): EscrowRow {
 
 export const escrowKeys = {
   all: ["indexer", "escrows"] as const,
-  mine: (account: string) => ["indexer", "escrows", "mine", account.toLowerCase()] as const,
+  mine: (chainId: string, account: string) => ["indexer", "escrows", "mine", chainId, account.toLowerCase()] as const,
   one: (id: string) => ["indexer", "escrows", "one", id] as const,
   disputes: (chainId: string, status: DisputeStatus) => ["indexer", "escrows", "disputes", chainId, status] as const,
 };
 
-/** Escrows where `account` is the client or the freelancer, newest first. */
-export function useMyEscrows(account: Address | undefined) {
+/**
+ * Escrows on chain `chainId` (CAIP-2) where `account` is the client or the freelancer, newest
+ * first. Keyed by chain: after a chain switch the other chain's rows are never shown as this one's.
+ */
+export function useMyEscrows(chainId: string | undefined, account: Address | undefined) {
   return useQuery({
-    queryKey: escrowKeys.mine(account ?? "none"),
-    enabled: !!account,
+    queryKey: escrowKeys.mine(chainId ?? "none", account ?? "none"),
+    enabled: !!account && !!chainId,
     refetchInterval: 2_000,
     queryFn: async ({ signal }) => {
       const data = await gql<{ asClient: { items: RawEscrow[] }; asFreelancer: { items: RawEscrow[] } }>(
         MY_ESCROWS,
-        { account: account!.toLowerCase() },
+        { account: account!.toLowerCase(), chainId: chainId! },
         signal,
       );
       const byId = new Map<string, EscrowRow>();

@@ -7,7 +7,6 @@
 import { useCallback } from "react";
 import { contractAddress } from "../../chains/evm.ts";
 import { useRefreshMultisig } from "../../indexer/multisig.ts";
-import { WrongNetworkNotice } from "../wallet/EvmWallet.tsx";
 import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { AuditLog } from "./AuditLog.tsx";
 import { useChainNow } from "../../chains/clock.ts";
@@ -69,7 +68,6 @@ function AdminConsole({ chainId, caip2, chainName, nativeSymbol }: { chainId: nu
 
   return (
     <div className="admin">
-      <WrongNetworkNotice />
       <RoleBanner env={env} />
       <section className="card admin-section" aria-labelledby="multisig-title">
         <h2 id="multisig-title">Protocol multisig on {chainName}</h2>

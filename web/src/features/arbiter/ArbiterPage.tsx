@@ -21,7 +21,6 @@ import { bytes32ToNote } from "../escrow/notes.ts";
 import { sameAddress } from "../escrow/rules.ts";
 import { formatAmount, shortAddress, useTokenInfo } from "../escrow/tokens.ts";
 import { sendEscrow } from "../escrow/write.ts";
-import { WrongNetworkNotice } from "../wallet/EvmWallet.tsx";
 import { useEvmSession } from "../wallet/useEvmSession.ts";
 
 const ROLE_NOTE_ID = "arbiter-role-note";
@@ -69,7 +68,6 @@ function ArbiterQueue({ chainId, caip2, chainName }: { chainId: number; caip2: s
 
   return (
     <div className="arbiter">
-      <WrongNetworkNotice />
       {!me ? (
         <p className="notice" id={ROLE_NOTE_ID} data-testid="arbiter-role" data-role="visitor">
           Read-only: connect an arbiter's wallet to rule disputes.

@@ -1,24 +1,33 @@
 /**
- * `#/badges` (lazy-loaded): every badge held now on every indexed chain, newest first, a page at a
- * time (the indexer's cursor paging), each drawn from its on-chain SVG.
+ * `#/badges` (lazy-loaded): every badge held now on the chain the wallet is on (or the one picked
+ * in the header), newest first, a page at a time (the indexer's cursor paging), each drawn from
+ * its on-chain SVG. A chain switch starts again from the first page of the other chain.
  */
 import { useState } from "react";
+import type { SupportedChain } from "../../chains/evm.ts";
 import { useBadgeGallery } from "../../indexer/badges.ts";
+import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { BadgeCard } from "./BadgeCard.tsx";
 
 const PAGE = 12;
 
 export default function BadgesPage() {
+  const { chain } = useEvmSession();
+  if (!chain) return <p className="notice">No EVM chain has a Worx deployment yet.</p>;
+  return <Gallery key={chain.caip2} chain={chain} />;
+}
+
+function Gallery({ chain }: { chain: SupportedChain }) {
   // Cursors of the pages before the current one (null: the first page).
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
-  const { data, error, isPending, isPlaceholderData } = useBadgeGallery(after, PAGE);
+  const { data, error, isPending, isPlaceholderData } = useBadgeGallery(chain.caip2, after, PAGE);
   const page = cursors.length;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : undefined;
   return (
-    <section className="admin-section" aria-labelledby="gallery-title" data-testid="badge-gallery">
-      <h2 id="gallery-title">Badges</h2>
-      <p className="hint">Every badge held today, newest first. Their pictures and facts are rendered by the badges contract itself.</p>
+    <section className="admin-section" aria-labelledby="gallery-title" data-testid="badge-gallery" data-chain={chain.caip2}>
+      <h2 id="gallery-title">Badges on {chain.info.name}</h2>
+      <p className="hint">Every badge held today on {chain.info.name}, newest first (switch chains in the header for another chain's). Their pictures and facts are rendered by the badges contract itself.</p>
       {error ? (
         <p className="notice" role="alert">
           {error.message}
@@ -27,7 +36,7 @@ export default function BadgesPage() {
         <p className="muted">Loading from the indexer…</p>
       ) : data.total === 0 ? (
         <p className="muted" data-testid="gallery-empty">
-          No badge has been claimed yet.
+          No badge has been claimed on {chain.info.name} yet.
         </p>
       ) : (
         <>

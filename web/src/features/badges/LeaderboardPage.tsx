@@ -1,59 +1,31 @@
 /**
- * `#/leaderboard` (lazy-loaded): freelancers ranked by the indexer (`GET /leaderboard`), on one
- * chain or combined over all of them; sortable columns, filters by chain, best badge tier and a
- * minimum of completed jobs, and paging. Sorting, filtering and paging happen in the indexer.
+ * `#/leaderboard` (lazy-loaded): freelancers ranked by the indexer (`GET /leaderboard`) over every
+ * indexed chain — each EVM chain and Stacks — or one of them. "All chains" lists one line per
+ * account and chain, each labelled with its chain; "All chains, summed" one line per account (an
+ * EVM address's chains add up; a Stacks principal is another account). Sortable columns, filters by
+ * chain, best badge tier and a minimum of completed jobs, and paging: all done by the indexer.
  */
 import { useState } from "react";
-import { formatUnits } from "viem";
 import { profileHref } from "../../app/routes.ts";
-import { supportedChainByCaip2, supportedChains } from "../../chains/evm.ts";
-import { useLeaderboard, type LeaderboardQuery, type LeaderboardRow, type LeaderboardSort } from "../../indexer/badges.ts";
-import { humanDuration, percentOfBps } from "../admin/format.ts";
+import { useChainOptions } from "../../indexer/chains.ts";
+import { useLeaderboard, type LeaderboardQuery } from "../../indexer/badges.ts";
 import { shortAddress } from "../escrow/tokens.ts";
-import { tierName, tierIdOf, TIERS, tierSlug } from "./criteria.ts";
+import { tierName, TIERS, tierSlug } from "./criteria.ts";
+import { ChainChip, COLUMNS, TIER_COLUMN, TierChip, type Column } from "./standing.tsx";
+
+export { deliveryText, usdText } from "./standing.tsx";
 
 const PAGE_SIZES = [10, 25, 50] as const;
 
-interface Column {
-  sort: LeaderboardSort;
-  label: string;
-  /** Which order a first click asks for: the better values first. */
-  better: "asc" | "desc";
-  cell: (row: LeaderboardRow) => string;
-}
-
-const rate = (bps: number, denominator: number) => (denominator === 0 ? "—" : percentOfBps(bps));
-
-/** "2 d early", "3 h late", "on time" (average of submittedAt - dueDate). */
-export function deliveryText(row: Pick<LeaderboardRow, "avgDeliveryDelta" | "milestonesDelivered">): string {
-  if (row.milestonesDelivered === 0) return "—";
-  const delta = row.avgDeliveryDelta;
-  if (Math.abs(delta) < 60) return "on the due date";
-  return `${humanDuration(Math.abs(delta))} ${delta < 0 ? "early" : "late"}`;
-}
-
-/** USD with 6 decimals as "$1,234.56". */
-export function usdText(micros: string): string {
-  const [whole = "0", fraction = ""] = formatUnits(BigInt(micros), 6).split(".");
-  return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction.padEnd(2, "0").slice(0, 2)}`;
-}
-
-/** Sorts by the best tier's rank (Verified highest); its cell is drawn apart, with the tier's colour. */
-const TIER_COLUMN: Column = { sort: "bestTier", label: "Best badge", better: "desc", cell: () => "" };
-
-const COLUMNS: readonly Column[] = [
-  { sort: "completedJobs", label: "Jobs completed", better: "desc", cell: (r) => String(r.completedJobs) },
-  { sort: "completionRateBps", label: "Completion", better: "desc", cell: (r) => rate(r.completionRateBps, r.completedJobs + r.closedJobs) },
-  { sort: "onTimeRateBps", label: "On time", better: "desc", cell: (r) => rate(r.onTimeRateBps, r.milestonesDelivered) },
-  { sort: "avgDeliveryDelta", label: "Avg. delivery", better: "asc", cell: deliveryText },
-  { sort: "satisfactionBps", label: "Satisfaction", better: "desc", cell: (r) => (r.ratingCount === 0 ? "—" : `${percentOfBps(r.satisfactionBps)} (${r.ratingCount})`) },
-  { sort: "disputeRateBps", label: "Disputes", better: "asc", cell: (r) => rate(r.disputeRateBps, r.milestonesDelivered) },
-  { sort: "earnedUsd", label: "Earned (USD)", better: "desc", cell: (r) => usdText(r.earnedUsd) },
-  { sort: "badgeCount", label: "Badges", better: "desc", cell: (r) => String(r.badgeCount) },
-];
+/** The chain filter's value: "all" (per chain, labelled), "summed" (per account over all chains), or a CAIP-2 id. */
+type ChainChoice = "all" | "summed" | (string & {});
+const choiceOf = (q: Pick<LeaderboardQuery, "chainId" | "group">): ChainChoice => (q.chainId !== "all" ? q.chainId : q.group === "account" ? "summed" : "all");
+const queryOf = (choice: ChainChoice): Pick<LeaderboardQuery, "chainId" | "group"> =>
+  choice === "summed" ? { chainId: "all", group: "account" } : { chainId: choice, group: "chain" };
 
 export default function LeaderboardPage() {
-  const [q, setQ] = useState<LeaderboardQuery>({ chainId: "all", sort: "completedJobs", order: "desc", limit: 25, offset: 0 });
+  const [q, setQ] = useState<LeaderboardQuery>({ chainId: "all", group: "chain", sort: "completedJobs", order: "desc", limit: 25, offset: 0 });
+  const chainOptions = useChainOptions();
   const [minJobs, setMinJobs] = useState("");
   const { data, error, isPending, isPlaceholderData } = useLeaderboard(q);
   // Any filter change starts again from the first page.
@@ -62,8 +34,9 @@ export default function LeaderboardPage() {
     update({ sort: column.sort, order: q.sort === column.sort ? (q.order === "desc" ? "asc" : "desc") : column.better });
   const minJobsError = minJobs !== "" && !/^\d{1,6}$/.test(minJobs) ? "A whole number of jobs." : undefined;
   const total = data?.totalCount ?? 0;
-  // Which chains a combined row spans, worth a column only when the SPA knows several chains.
-  const showChains = q.chainId === "all" && supportedChains.length > 1;
+  // Every row of a multi-chain view says its chain (or, summed, which chains it adds up).
+  const showChains = q.chainId === "all";
+  const choice = choiceOf(q);
 
   return (
     <section className="admin-section leaderboard" aria-labelledby="leaderboard-title" data-testid="leaderboard">
@@ -71,13 +44,16 @@ export default function LeaderboardPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Leaderboard filters">
         <div className="field">
           <label htmlFor="lb-chain">Chain</label>
-          <select id="lb-chain" value={q.chainId} onChange={(e) => update({ chainId: e.target.value })}>
-            <option value="all">All chains combined</option>
-            {supportedChains.map((c) => (
+          <select id="lb-chain" data-testid="lb-chain" value={choice} onChange={(e) => update(queryOf(e.target.value))}>
+            <option value="all">All chains</option>
+            <option value="summed">All chains, summed per account</option>
+            {chainOptions.map((c) => (
               <option key={c.caip2} value={c.caip2}>
-                {c.info.name}
+                {c.name}
               </option>
             ))}
+            {/* A chain picked before the options loaded (or no longer indexed) stays selectable. */}
+            {choice !== "all" && choice !== "summed" && !chainOptions.some((c) => c.caip2 === choice) ? <option value={choice}>{choice}</option> : null}
           </select>
         </div>
         <div className="field">
@@ -141,7 +117,7 @@ export default function LeaderboardPage() {
               <tr>
                 <th scope="col">#</th>
                 <th scope="col">Freelancer</th>
-                {showChains ? <th scope="col">Chains</th> : null}
+                {showChains ? <th scope="col">{q.group === "chain" ? "Chain" : "Chains"}</th> : null}
                 {[TIER_COLUMN, ...COLUMNS].map((c) => (
                   <th key={c.sort} scope="col" aria-sort={q.sort === c.sort ? (q.order === "asc" ? "ascending" : "descending") : "none"}>
                     <button type="button" className="link sort" data-testid={`sort-${c.sort}`} onClick={() => sortBy(c)}>
@@ -154,25 +130,27 @@ export default function LeaderboardPage() {
             </thead>
             <tbody>
               {data.items.map((row, i) => {
-                const tierId = row.bestTier ? tierIdOf(row.bestTier) : undefined;
+                // EVM addresses as stored (lowercase); Stacks principals as printed.
+                const who = row.freelancer.startsWith("0x") ? row.freelancer.toLowerCase() : row.freelancer;
                 return (
-                  <tr key={`${row.chainId}:${row.freelancer}`} data-testid={`leader-${row.freelancer.toLowerCase()}`} data-tier={row.bestTier ?? "none"}>
+                  <tr key={`${row.chainId}:${row.freelancer}`} data-testid={`leader-${who}`} data-chain={row.chainId} data-tier={row.bestTier ?? "none"}>
                     <td>{q.offset + i + 1}</td>
                     <td>
                       <a href={profileHref(row.freelancer)} title={row.freelancer}>
                         <code>{shortAddress(row.freelancer)}</code>
                       </a>
                     </td>
-                    {showChains ? <td>{(row.chains ?? []).map((c) => supportedChainByCaip2(c)?.info.name ?? c).join(", ") || "—"}</td> : null}
+                    {showChains ? (
+                      <td data-testid="leader-chain">
+                        {q.group === "chain" ? (
+                          <ChainChip caip2={row.chainId} />
+                        ) : (
+                          (row.chains ?? []).map((c) => <ChainChip key={c} caip2={c} />)
+                        )}
+                      </td>
+                    ) : null}
                     <td data-testid="leader-tier">
-                      {tierId ? (
-                        <span className={`tier-chip tier-chip-${row.bestTier}`}>
-                          <span className={`tier-dot tier-dot-${row.bestTier}`} aria-hidden="true" />
-                          {tierName(tierId)}
-                        </span>
-                      ) : (
-                        "—"
-                      )}
+                      <TierChip tier={row.bestTier} />
                     </td>
                     {COLUMNS.map((c) => (
                       <td key={c.sort} data-testid={`leader-${c.sort}`}>

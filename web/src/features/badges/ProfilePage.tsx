@@ -1,48 +1,66 @@
 /**
- * `#/profile/<address>` (lazy-loaded; default: the connected account): a freelancer's work history
- * per chain, the badges it holds (pictures rendered from their on-chain SVG), its attestations, and
- * one claim row per tier saying which criteria are missing, in words with the numbers. Criteria are
- * read live from the badges contract (`missingCriteria`, `tierConfig`, `hasClaimed`) and the
- * escrow's `freelancerStats`, so what the page offers is what a claim would do now.
+ * `#/profile/<account>[?chain=<caip2>]` (lazy-loaded; default: the connected account): a
+ * freelancer's standing on every indexed chain (`GET /profiles/…`, one row per chain, labelled), the
+ * badges it holds (pictures rendered from their on-chain SVG) and, per EVM chain, its work history,
+ * attestations and one claim row per tier saying which criteria are missing, in words with the
+ * numbers. Criteria are read live from the badges contract (`missingCriteria`, `tierConfig`,
+ * `hasClaimed`) and the escrow's `freelancerStats`, so what the page offers is what a claim would do
+ * now. The chain filter ("All chains", or one) narrows every section.
+ *
+ * An account is an EVM address (its rows on every EVM chain) or a Stacks principal (its rows on
+ * Stacks): the same person's two accounts are two profiles, as nothing on chain links them.
  */
 import { useState, type FormEvent } from "react";
-import { isAddress, type Address } from "viem";
+import type { Address } from "viem";
 import { useConfig, useReadContract, useReadContracts } from "wagmi";
 import { milestoneEscrowAbi, worxBadgesAbi } from "../../../../generated/abis.ts";
 import { profileHref, useLocation } from "../../app/routes.ts";
 import { useChainNow } from "../../chains/clock.ts";
 import { badgesAddress, escrowAddress, supportedChains, type SupportedChain } from "../../chains/evm.ts";
-import { useProfileBadges, useRefreshBadges, type AttestationRow, type BadgeRow } from "../../indexer/badges.ts";
+import { accountFamily, chainLabel } from "../../chains/labels.ts";
+import { useProfileBadges, useProfileStanding, useRefreshBadges, type AttestationRow, type BadgeRow } from "../../indexer/badges.ts";
+import { useChainOptions, useIndexedChains } from "../../indexer/chains.ts";
 import { TxStatus } from "../../tx/TxStatus.tsx";
 import { useEvmTx } from "../../tx/useTx.ts";
 import { dateTime } from "../admin/format.ts";
 import { WorkHistory } from "../escrow/WorkHistory.tsx";
 import { sameAddress } from "../escrow/rules.ts";
 import { shortAddress } from "../escrow/tokens.ts";
-import { WrongNetworkNotice } from "../wallet/EvmWallet.tsx";
 import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { BadgeCard } from "./BadgeCard.tsx";
 import { criteriaText, missingCriteriaWords, perksText, satisfactionBps, tierName, TIERS, tierSlug, type CriteriaFacts, type TierConfig, type TierId } from "./criteria.ts";
+import { ChainChip, COLUMNS, TierChip } from "./standing.tsx";
 import { sendBadges } from "./write.ts";
 import { daoAddresses } from "../dao/contracts.ts";
 import { WorxProfile } from "../staking/WorxProfile.tsx";
 
 export default function ProfilePage() {
-  const { params } = useLocation();
+  const { params, query } = useLocation();
   const { address, connected } = useEvmSession();
   const me = connected ? address : undefined;
   const requested = params[0];
-  if (requested !== undefined && !isAddress(requested, { strict: false }))
+  const family = requested === undefined ? "evm" : accountFamily(requested);
+  // Per-chain sections for the deployed chains the indexer indexes (all of them if it can't say):
+  // a deployment nobody indexes has no rows to show. None until the indexer answered, so that
+  // sections never appear and then vanish.
+  const indexed = useIndexedChains();
+  if (requested !== undefined && !family)
     return (
-      <p className="notice" role="alert">
-        "{requested}" is not an EVM address (0x followed by 40 hexadecimal digits).
-      </p>
+      <div className="profile stack">
+        <ProfileLookup />
+        <p className="notice" role="alert">
+          "{requested}" is neither an EVM address (0x followed by 40 hexadecimal digits) nor a Stacks principal (SP…/ST…).
+        </p>
+      </div>
     );
-  const account = (requested as Address | undefined) ?? me;
-  const chains = supportedChains.filter((c) => badgesAddress(c.chain.id));
+  const account = requested ?? me;
+  const filter = query.get("chain") || "all";
+  const known = indexed.data ? new Set(indexed.data.items.map((c) => c.chainId)) : undefined;
+  const chains = supportedChains.filter(
+    (c) => badgesAddress(c.chain.id) && (filter === "all" || filter === c.caip2) && (indexed.isError || known?.has(c.caip2)),
+  );
   return (
     <div className="profile stack">
-      <WrongNetworkNotice />
       <ProfileLookup />
       {!account ? (
         <p className="notice" data-testid="profile-connect">
@@ -50,17 +68,127 @@ export default function ProfilePage() {
         </p>
       ) : (
         <>
-          <h2 className="profile-title" data-testid="profile-title" data-account={account.toLowerCase()}>
+          <h2 className="profile-title" data-testid="profile-title" data-account={family === "evm" ? account.toLowerCase() : account} data-family={family}>
             {sameAddress(account, me) ? "Your profile" : "Profile of"} <code title={account}>{account}</code>
           </h2>
-          <HeldBadges account={account} me={me} />
-          {chains.length === 0 ? <p className="notice">No chain with a Worx deployment has the badges contract yet.</p> : null}
-          {chains.map((c) => (
-            <ChainProfile key={`${c.caip2}:${account.toLowerCase()}`} chain={c} account={account} me={me} />
-          ))}
+          <p className="hint" data-testid="profile-identity" data-family={family}>
+            {family === "stacks"
+              ? "A Stacks principal: its rows on Stacks. It is an identity of its own — an EVM address of the same person has a separate profile (Worx does not link accounts)."
+              : "An EVM address: its rows on every EVM chain, together. A Stacks principal is a separate identity with its own profile (Worx does not link accounts)."}
+          </p>
+          <ChainFilter account={account} family={family!} value={filter} />
+          <Standing account={account} chainId={filter} />
+          <HeldBadges account={account} me={me} chainId={filter} />
+          {family === "evm" ? (
+            <>
+              {chains.length === 0 && filter === "all" && (indexed.data || indexed.isError) ? (
+                <p className="notice">No indexed chain with a Worx deployment has the badges contract yet.</p>
+              ) : null}
+              {chains.map((c) => (
+                <ChainProfile key={`${c.caip2}:${account.toLowerCase()}`} chain={c} account={account as Address} me={me} />
+              ))}
+            </>
+          ) : null}
         </>
       )}
     </div>
+  );
+}
+
+/** "All chains" or one chain of the account's family; kept in the URL (`?chain=`), so a filtered profile can be shared. */
+function ChainFilter({ account, family, value }: { account: string; family: "evm" | "stacks"; value: string }) {
+  const options = useChainOptions().filter((o) => o.family === family);
+  return (
+    <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Profile filters">
+      <div className="field">
+        <label htmlFor="profile-chain">Chain</label>
+        <select
+          id="profile-chain"
+          data-testid="profile-chain"
+          value={value}
+          onChange={(e) => {
+            window.location.hash = `${profileHref(account)}${e.target.value === "all" ? "" : `?chain=${e.target.value}`}`;
+          }}
+        >
+          <option value="all">All chains</option>
+          {options.map((o) => (
+            <option key={o.caip2} value={o.caip2}>
+              {o.name}
+            </option>
+          ))}
+          {value !== "all" && !options.some((o) => o.caip2 === value) ? <option value={value}>{chainLabel(value)}</option> : null}
+        </select>
+      </div>
+    </form>
+  );
+}
+
+/** The account's leaderboard standing, one row per chain (labelled), with the total over them when there are several. */
+function Standing({ account, chainId }: { account: string; chainId: string }) {
+  const { data, error, isPending } = useProfileStanding(chainId, account);
+  return (
+    <section className="card admin-section" aria-labelledby="standing-title" data-testid="standing">
+      <h2 id="standing-title">Standing {chainId === "all" ? "on every chain" : `on ${chainLabel(chainId)}`}</h2>
+      {error ? (
+        <p className="notice" role="alert">
+          {error.message}
+        </p>
+      ) : isPending ? (
+        <p className="muted">Loading from the indexer…</p>
+      ) : data.chains.length === 0 ? (
+        <p className="muted" data-testid="standing-empty">
+          No work nor badge on record {chainId === "all" ? "on any chain" : `on ${chainLabel(chainId)}`} yet.
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="standing-table">
+            <thead>
+              <tr>
+                <th scope="col">Chain</th>
+                <th scope="col">Best badge</th>
+                {COLUMNS.map((c) => (
+                  <th key={c.sort} scope="col">
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.chains.map((row) => (
+                <tr key={row.chainId} data-testid={`standing-${row.chainId}`} data-chain={row.chainId}>
+                  <td>
+                    <ChainChip caip2={row.chainId} />
+                  </td>
+                  <td data-testid="standing-tier">
+                    <TierChip tier={row.bestTier} />
+                  </td>
+                  {COLUMNS.map((c) => (
+                    <td key={c.sort} data-testid={`standing-${c.sort}`}>
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            {data.chains.length > 1 ? (
+              <tfoot>
+                <tr data-testid="standing-total">
+                  <th scope="row">All {data.chains.length} chains</th>
+                  <td data-testid="standing-tier">
+                    <TierChip tier={data.stats.bestTier} />
+                  </td>
+                  {COLUMNS.map((c) => (
+                    <td key={c.sort} data-testid={`standing-${c.sort}`}>
+                      {c.cell(data.stats)}
+                    </td>
+                  ))}
+                </tr>
+              </tfoot>
+            ) : null}
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
@@ -70,7 +198,7 @@ function ProfileLookup() {
   function go(e: FormEvent) {
     e.preventDefault();
     const v = value.trim();
-    if (!isAddress(v, { strict: false })) return setError("Enter an EVM address: 0x followed by 40 hexadecimal digits.");
+    if (!accountFamily(v)) return setError("Enter an EVM address (0x followed by 40 hexadecimal digits) or a Stacks principal (SP…/ST…).");
     setError(undefined);
     window.location.hash = profileHref(v);
   }
@@ -81,7 +209,7 @@ function ProfileLookup() {
       </label>
       <input
         id="profile-lookup"
-        placeholder="0x… freelancer address"
+        placeholder="0x… address or ST… principal"
         value={value}
         onChange={(e) => setValue(e.target.value)}
         aria-invalid={!!error}
@@ -99,9 +227,10 @@ function ProfileLookup() {
   );
 }
 
-function HeldBadges({ account, me }: { account: Address; me: Address | undefined }) {
+function HeldBadges({ account, me, chainId }: { account: string; me: Address | undefined; chainId: string }) {
   const { data, error, isPending } = useProfileBadges(account);
   const you = sameAddress(account, me);
+  const badges = (data?.badges ?? []).filter((b) => chainId === "all" || b.chainId === chainId);
   return (
     <section className="card admin-section" aria-labelledby="held-badges-title" data-testid="held-badges">
       <h2 id="held-badges-title">Badges</h2>
@@ -111,13 +240,13 @@ function HeldBadges({ account, me }: { account: Address; me: Address | undefined
         </p>
       ) : isPending ? (
         <p className="muted">Loading from the indexer…</p>
-      ) : data.badges.length === 0 ? (
+      ) : badges.length === 0 ? (
         <p className="muted" data-testid="no-badges">
-          {you ? "You hold" : `${shortAddress(account)} holds`} no badge yet.
+          {you ? "You hold" : `${shortAddress(account)} holds`} no badge {chainId === "all" ? "" : `on ${chainLabel(chainId)} `}yet.
         </p>
       ) : (
         <div className="badge-grid">
-          {data.badges.map((b: BadgeRow) => (
+          {badges.map((b: BadgeRow) => (
             <BadgeCard key={b.id} badge={b} />
           ))}
         </div>
@@ -130,7 +259,10 @@ function ChainProfile({ chain, account, me }: { chain: SupportedChain; account: 
   const chainId = chain.chain.id;
   const dao = daoAddresses(chainId);
   return (
-    <section className="stack" aria-label={`On ${chain.info.name}`} data-testid={`profile-${chain.caip2}`}>
+    <section className="stack" aria-labelledby={`on-${chain.caip2}`} data-testid={`profile-${chain.caip2}`}>
+      <h2 className="chain-section-title" id={`on-${chain.caip2}`}>
+        On <ChainChip caip2={chain.caip2} />
+      </h2>
       {dao ? <WorxProfile chainId={chainId} chainName={chain.info.name} dao={dao} account={account} /> : null}
       <div className="columns">
         <div className="stack">

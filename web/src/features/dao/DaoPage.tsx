@@ -10,7 +10,6 @@ import { proposalHref, useLocation } from "../../app/routes.ts";
 import { supportedChainByCaip2, type SupportedChain } from "../../chains/evm.ts";
 import { big, FILTER_STATES, useProposals, type ProposalRow, type ProposalStateName } from "../../indexer/dao.ts";
 import { dateTime, shortHex } from "../admin/format.ts";
-import { WrongNetworkNotice } from "../wallet/EvmWallet.tsx";
 import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { daoAddresses, formatWorx, type DaoAddresses } from "./contracts.ts";
 import { NewProposal } from "./NewProposal.tsx";
@@ -76,7 +75,6 @@ export default function DaoPage() {
   };
   return (
     <div className="dao stack">
-      <WrongNetworkNotice />
       <nav className="chips" aria-label="DAO">
         {(
           [
@@ -91,14 +89,15 @@ export default function DaoPage() {
           </a>
         ))}
       </nav>
+      {/* Keyed by chain: a chain switch remounts the view, so no row of the previous chain lingers as placeholder data. */}
       {sub === "proposal" && params[2] ? (
         <ProposalView key={`${env.caip2}:${params[2]}`} env={env} proposalId={params[2]} />
       ) : sub === "new" ? (
-        <NewProposal env={env} />
+        <NewProposal key={env.caip2} env={env} />
       ) : sub === "treasury" ? (
-        <TreasuryView env={env} />
+        <TreasuryView key={env.caip2} env={env} />
       ) : (
-        <ProposalList env={env} />
+        <ProposalList key={env.caip2} env={env} />
       )}
     </div>
   );

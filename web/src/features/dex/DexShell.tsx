@@ -3,10 +3,9 @@
  * the DEX contracts there (generated address book), the connected account, and shows the DEX's
  * own navigation. Pages get a ready {@link DexEnv}.
  */
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { Address } from "viem";
 import { supportedChainByCaip2, type SupportedChain } from "../../chains/evm.ts";
-import { WrongNetworkNotice } from "../wallet/EvmWallet.tsx";
 import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { dexAddresses, type DexAddresses } from "./contracts.ts";
 import "./dex.css";
@@ -47,7 +46,6 @@ export function DexShell({ caip2, current, children }: { caip2?: string; current
   };
   return (
     <div className="dex stack">
-      <WrongNetworkNotice />
       <nav className="chips" aria-label="Creator coins">
         <a className="chip" href="#/creators" aria-current={current === "creators" ? "page" : undefined}>
           Creators
@@ -56,7 +54,8 @@ export function DexShell({ caip2, current, children }: { caip2?: string; current
           My portfolio
         </a>
       </nav>
-      {children(env)}
+      {/* Keyed by chain: a chain switch remounts the page, so no row of the previous chain lingers as placeholder data. */}
+      <Fragment key={env.caip2}>{children(env)}</Fragment>
     </div>
   );
 }

@@ -49,7 +49,8 @@ interface Period {
 export function CreateEscrowForm() {
   const { address, connected, chain } = useEvmSession();
   if (!chain) return <p className="notice">No EVM chain has a Worx deployment yet.</p>;
-  return <CreateEscrowFormOn chainId={chain.chain.id} chainName={chain.info.name} address={address} connected={connected} />;
+  // Keyed by chain: a chain switch starts a fresh form (tokens, balances and the result are per chain).
+  return <CreateEscrowFormOn key={chain.caip2} chainId={chain.chain.id} chainName={chain.info.name} address={address} connected={connected} />;
 }
 
 function CreateEscrowFormOn({ chainId, chainName, address, connected }: { chainId: number; chainName: string; address?: Address; connected: boolean }) {

@@ -12,8 +12,9 @@ import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { formatAmount, useTokenInfo } from "./tokens.ts";
 
 export function Credits() {
-  const { address, connected } = useEvmSession();
-  const { data: escrows } = useMyEscrows(connected ? address : undefined);
+  const { address, connected, chain } = useEvmSession();
+  // Credits are read on every deployed chain; the tokens of this chain's escrows are added to the known ones.
+  const { data: escrows } = useMyEscrows(chain?.caip2, connected ? address : undefined);
   const pairs = useMemo(() => {
     const seen = new Set<string>();
     const list: { chainId: number; token: Address }[] = [];

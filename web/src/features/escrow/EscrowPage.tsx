@@ -19,7 +19,6 @@ import { useEscrow, useRefreshEscrows, type EscrowRow } from "../../indexer/escr
 import { TxStatus } from "../../tx/TxStatus.tsx";
 import { milestoneStatusWords } from "../../tx/errors.ts";
 import { useEvmTx } from "../../tx/useTx.ts";
-import { WrongNetworkNotice } from "../wallet/EvmWallet.tsx";
 import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { countdown, dateTime, percentOfBps } from "../admin/format.ts";
 import { EscrowCard } from "./EscrowCard.tsx";
@@ -75,7 +74,6 @@ function EscrowView({
 
   return (
     <div className="escrow-page">
-      <WrongNetworkNotice />
       <p>
         <a href="#/">← My escrows</a>
       </p>

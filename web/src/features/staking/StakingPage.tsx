@@ -18,7 +18,6 @@ import { TxStatus } from "../../tx/TxStatus.tsx";
 import { useEvmTx } from "../../tx/useTx.ts";
 import { countdown, dateTime, percentOfBps, shortHex } from "../admin/format.ts";
 import { daoAddresses, formatWorx, sendDao, type DaoAddresses } from "../dao/contracts.ts";
-import { WrongNetworkNotice } from "../wallet/EvmWallet.tsx";
 import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { boostOf, powerOf, TERMS, tierFor, useWorxAccount, type Position, type TermId, type WorxAccount } from "./worx.ts";
 
@@ -58,7 +57,6 @@ function Staking({ chainId, caip2, chainName, dao, me }: Omit<Env, "now" | "refr
   const a = account.data;
   return (
     <div className="staking stack">
-      <WrongNetworkNotice />
       {account.error && !a ? (
         <p className="notice" role="alert">
           WORX can't be read on {chainName}: {account.error.message.split("\n")[0]}
@@ -319,7 +317,7 @@ function PositionRow({ env, position }: { env: Env; position: Position }) {
 }
 
 function Rewards({ env }: { env: Env }) {
-  const escrows = useMyEscrows(env.me);
+  const escrows = useMyEscrows(env.caip2, env.me);
   const badges = useProfileBadges(env.me);
   const rewards = env.dao.rewards;
   const finished = (escrows.data ?? []).filter((e) => e.chainId === env.caip2 && (e.status === "completed" || e.status === "closed"));
