@@ -5,6 +5,7 @@
 import type { Context } from "ponder:registry";
 import { adminAction } from "ponder:schema";
 import type { Address, Hex } from "viem";
+import { CREATEX_ADDRESS } from "../../scripts/deploy/createx.ts";
 import { caip2OfPonderChain } from "../stacks/chains.ts";
 
 /** Any handler's context: the database and the chain are all the audit log needs. */
@@ -32,6 +33,8 @@ function jsonSafe(value: unknown): unknown {
   return value;
 }
 
+const lowerEq = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 /**
  * Appends the event to the audit log: its name, who acted, its arguments (bigints as strings),
  * plus `extra` details derived from them (e.g. a role's name).
@@ -49,7 +52,9 @@ export async function recordAudit(
     chainId,
     contract: event.log.address,
     action,
-    actor,
+    // A contract deployed through CreateX (Ignition's create2 strategy) sees the factory as the
+    // msg.sender of its constructor: the account that acted is the one that sent the deployment.
+    actor: lowerEq(actor, CREATEX_ADDRESS) ? event.transaction.from : actor,
     details: {
       ...(Object.fromEntries(Object.entries(event.args).map(([k, v]) => [k, jsonSafe(v)])) as Record<string, string | number | boolean>),
       ...extra,
