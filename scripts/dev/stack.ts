@@ -193,7 +193,8 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   const child = startProcess(
     "indexer",
     bin("ponder"),
-    ["start", "--port", String(port), "--schema", schema],
+    // WORX_PONDER_LOG_LEVEL (e.g. trace) to debug indexing; Ponder's default is info.
+    [...(process.env.WORX_PONDER_LOG_LEVEL ? ["--log-level", process.env.WORX_PONDER_LOG_LEVEL] : []), "start", "--port", String(port), "--schema", schema],
     {
       // Run inside indexer/: Ponder's GraphQL middleware writes generated/schema.graphql under
       // the working directory (not --root), and .env.local is read from there too.

@@ -39,6 +39,7 @@ import { readLimits } from "./limits.ts";
 import { accountFamily, addressParam, badRequest, CAIP2, chainParam, fail, leaderboardGroupParam, pageParams as pageParamsOf, toJson, UINT, type ErrorStatus } from "./params.ts";
 import { pgliteSqlDatabase, ponderSchema } from "./pgliteSql.ts";
 import { rateLimit } from "./rateLimit.ts";
+import { indexerEpoch, keyedSqlParameter } from "./sqlCacheKey.ts";
 import { indexedChain } from "./chains.ts";
 
 const limits = readLimits();
@@ -161,6 +162,13 @@ app.use("/sql/*", async (c, next) => {
     if (typeof statement !== "string") return fail(c, 400, 'The "sql" query parameter must encode { json: { sql, params } }');
     if (statement.length > limits.maxSqlLength) {
       return fail(c, 400, `SQL statement too long: ${statement.length} characters, at most ${limits.maxSqlLength}`);
+    }
+    // Ponder caches results by this parameter: key them by the indexer's epoch too, so that no
+    // result survives a reorg (./sqlCacheKey.ts).
+    if (c.req.path === "/sql/db") {
+      const url = new URL(c.req.url);
+      url.searchParams.set("sql", keyedSqlParameter(sql, await indexerEpoch()));
+      c.req.raw = new Request(url, c.req.raw);
     }
   }
   let response: Response | void;
