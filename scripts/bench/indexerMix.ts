@@ -16,8 +16,8 @@
  *    milestone; each launches a coin, adds liquidity, deposits revenue and removes some liquidity;
  *    the thirteen freelancers buy and sell on those pools.
  * Dense: `perBlock` transactions per block, mined with `evm_mine` (automine off). Sparse: the same
- * transactions `perBlock` at a time with `gap` empty blocks (`hardhat_mine`) before each block,
- * then 40 empty blocks mined one by one (see the end of {@link buildEventMix}).
+ * transactions `perBlock` at a time with `gap` empty blocks (`hardhat_mine`) before each block.
+ * Both end with 40 empty blocks mined one by one (see the end of {@link buildEventMix}).
  * The clock moves with `evm_increaseTime` only: 31 s before every step (the pools' per-trader
  * cooldown), a day and an hour before settling (review period, multisig delay), the voting delay
  * before the votes. Every transaction must succeed (receipts checked).
@@ -374,12 +374,10 @@ export async function buildEventMix(rpcUrl: string, options: MixOptions): Promis
     ...FREELANCERS.map((t) => w(t, pools[poolOf(t)]!, creatorPoolAbi!, "swapExactIn", [dusd, usd(10), 0n, address(t), deadline])),
     ...(await reports()),
   ]);
-  if (options.gap > 0) {
-    // The last blocks single-mined: Ponder follows the newest 30 blocks (its reorg window on an
-    // unknown chain) one by one, and stalls on blocks `hardhat_mine` reserved there (it reads
-    // those only by range, in the backfill).
-    for (let i = 0; i < 40; i++) await call("evm_mine");
-  }
+  // 40 empty blocks last, single-mined, dense history too: Ponder follows the newest 30 blocks (its
+  // reorg window on an unknown chain) one by one, so every busy block stays in the backfill being
+  // measured; and it stalls on blocks `hardhat_mine` reserved there (it reads those only by range).
+  for (let i = 0; i < 40; i++) await call("evm_mine");
   await call("evm_setAutomine", [true]);
   return { startBlock, head: (await latest()).number, transactions, busyBlocks };
 }

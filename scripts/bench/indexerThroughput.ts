@@ -5,6 +5,8 @@
  * over two histories on fresh local chains:
  *  - dense: 100 transactions per block (automine off, one `evm_mine` per block);
  *  - sparse: 4 transactions per block with 50 empty blocks (`hardhat_mine`) before each;
+ * both followed by 40 empty blocks mined one by one, so that every busy block is backfilled (Ponder
+ * follows its newest 30 blocks one at a time);
  * each backfilled by a fresh Ponder on PGlite and on PostgreSQL (a fresh durable server: fsync on;
  * skipped with a note when the server binaries are absent). The events counted are the logs the
  * indexer actually processes, read from the chain (every log of the indexed contracts whose event
