@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { expect } from "vitest";
-import { Cl, ClarityType, type ClarityValue, cvToValue } from "@stacks/transactions";
+import { Cl, type ClarityValue } from "@stacks/transactions";
 import { DEMO_USD, declaredErrorsIn, deployer, nextTxTime, repoRoot } from "./helpers.ts";
+import { plainValue } from "../../indexer/src/stacks/plainValue.ts";
 
 type TxResult = ReturnType<typeof simnet.callPublicFn>;
 
@@ -54,36 +55,13 @@ export const factoryCall = (fn: string, args: ClarityValue[], sender: string) =>
 export const poolCall = (fn: string, args: ClarityValue[], sender: string) => simnet.callPublicFn("creator-pool", fn, args, sender);
 export const ro = (contract: string, fn: string, args: ClarityValue[] = []) => simnet.callReadOnlyFn(contract, fn, args, deployer).result;
 /** A read-only result as plain JS (bigints, strings, objects). */
-export const roValue = (contract: string, fn: string, args: ClarityValue[] = []) => plainValue(ro(contract, fn, args));
-
-export function plainValue(cv: ClarityValue): any {
-  switch (cv.type) {
-    case ClarityType.UInt:
-    case ClarityType.Int:
-      return BigInt(cv.value);
-    case ClarityType.BoolTrue:
-      return true;
-    case ClarityType.BoolFalse:
-      return false;
-    case ClarityType.OptionalNone:
-      return null;
-    case ClarityType.OptionalSome:
-    case ClarityType.ResponseOk:
-      return plainValue(cv.value);
-    case ClarityType.Tuple:
-      return Object.fromEntries(Object.entries(cv.value).map(([k, v]) => [k, plainValue(v as ClarityValue)]));
-    case ClarityType.List:
-      return cv.value.map((v) => plainValue(v));
-    default:
-      return cvToValue(cv);
-  }
-}
+export const roValue = (contract: string, fn: string, args: ClarityValue[] = []): any => plainValue(ro(contract, fn, args));
 
 /** Print events of `contract` in a result, as plain objects. */
 export function dexEvents(result: TxResult, contract: string): Array<Record<string, any>> {
   return result.events
     .filter((e: any) => e.event === "print_event" && e.data.contract_identifier === contract)
-    .map((e: any) => plainValue(e.data.value as ClarityValue));
+    .map((e: any) => plainValue(e.data.value as ClarityValue) as Record<string, any>);
 }
 
 /** The stacks-block-time the next transaction runs at. */

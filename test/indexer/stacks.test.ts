@@ -38,7 +38,8 @@ import { startProcess, stopAll, type Supervised } from "../../scripts/dev/proces
 import { repoRoot } from "../../scripts/dev/stack.ts";
 import { assertSameDump, dumpTables, poll, startTestIndexer, waitForBlock, type Dump, type TestIndexer } from "./harness.ts";
 import { assertCombinedViews } from "./combinedViews.ts";
-import { assertDaoRows, plainCv, runDaoRound, type DaoRound } from "./stacksDao.ts";
+import { assertDaoRows, runDaoRound, type DaoRound } from "./stacksDao.ts";
+import { plainField as field, plainValue } from "../../indexer/src/stacks/plainValue.ts";
 import { assertDexRows, runDexRound, type DexRound } from "./stacksDex.ts";
 import { SimnetChain, type NewBlockPayload } from "./stacksSimnet.ts";
 
@@ -56,34 +57,6 @@ async function postAll(url: string, blocks: NewBlockPayload[]): Promise<void> {
     const res = await post(url, b);
     assert.equal(res.status, 200, `block ${b.block_height}: ${await res.text()}`);
   }
-}
-
-/** A field of a Clarity tuple as a JS value (uint -> bigint, principal -> text, none -> null). */
-function field(tuple: ClarityValue, name: string): unknown {
-  assert.equal(tuple.type, ClarityType.Tuple);
-  const v = (tuple as { value: Record<string, ClarityValue> }).value[name];
-  assert.ok(v, `no field ${name}`);
-  const plain = (cv: ClarityValue): unknown => {
-    switch (cv.type) {
-      case ClarityType.UInt:
-      case ClarityType.Int:
-        return BigInt(cv.value);
-      case ClarityType.BoolTrue:
-        return true;
-      case ClarityType.BoolFalse:
-        return false;
-      case ClarityType.OptionalNone:
-        return null;
-      case ClarityType.OptionalSome:
-        return plain(cv.value);
-      case ClarityType.PrincipalStandard:
-      case ClarityType.PrincipalContract:
-        return cv.value;
-      default:
-        return cv;
-    }
-  };
-  return plain(v);
 }
 
 const ESCROW_STATUS = ["none", "created", "funded", "completed", "cancelled", "closed"];
@@ -570,7 +543,7 @@ describe("Stacks ingestion: a DAO round (dao-core, dao-token, proposal-voting, d
     const res = await fetch(`${ponder.url}/dao/${CHAIN}/members/${round.bob}`);
     assert.equal(res.status, 200, await res.clone().text());
     const member = (await res.json()) as Record<string, unknown>;
-    assert.equal(member.balance, String(plainCv(round.chain.read("dao-token", "get-balance", [Cl.principal(round.bob)]))));
+    assert.equal(member.balance, String(plainValue(round.chain.read("dao-token", "get-balance", [Cl.principal(round.bob)]))));
     assert.equal(member.delegate, round.bob);
     const bad = await fetch(`${ponder.url}/dao/${CHAIN}/members/${round.bob.slice(0, -1)}X`);
     assert.equal(bad.status, 400);
@@ -588,7 +561,7 @@ describe("Stacks ingestion: a DAO round (dao-core, dao-token, proposal-voting, d
     assert.match(((await numeric.json()) as { error: string }).error, /proposal contract's principal/);
     const treasury = (await (await fetch(`${ponder.url}/dao/${CHAIN}/treasury`)).json()) as { treasury: string; balances: { token: string; balance: string }[] };
     assert.equal(treasury.treasury, `${round.deployer}.dao-treasury`);
-    assert.deepEqual(treasury.balances.map((b) => [b.token, b.balance]), [[zeroAddress, String(plainCv(round.chain.read("dao-treasury", "get-stx-balance", [])))]]);
+    assert.deepEqual(treasury.balances.map((b) => [b.token, b.balance]), [[zeroAddress, String(plainValue(round.chain.read("dao-treasury", "get-stx-balance", [])))]]);
   });
 });
 
@@ -630,7 +603,7 @@ describe("Stacks ingestion: a DEX round (metrics-oracle, creator-factory, a crea
     assert.equal(res.status, 200, await res.clone().text());
     const detail = (await res.json()) as { coin: { symbol: string; pool: string }; pool: { address: string; reserveCoin: string } };
     assert.deepEqual([detail.coin.symbol, detail.coin.pool, detail.pool.address], ["DAVE", round.poolId, round.poolId]);
-    const reserves = plainCv(round.chain.read("creator-pool", "get-reserves", [Cl.principal(round.coin)])) as Record<string, bigint>;
+    const reserves = plainValue(round.chain.read("creator-pool", "get-reserves", [Cl.principal(round.coin)])) as Record<string, bigint>;
     assert.equal(detail.pool.reserveCoin, String(reserves["reserve-coin"]));
     const holders = (await (await fetch(`${ponder.url}/dex/${CHAIN}/coins/${round.coin}/holders`)).json()) as { items: { account: string; isPool: boolean }[] };
     assert.deepEqual(holders.items.filter((h) => h.isPool).map((h) => h.account), [round.poolId]);

@@ -6,39 +6,11 @@
 import assert from "node:assert/strict";
 import { Cl, ClarityType, type ClarityValue } from "@stacks/transactions";
 import { zeroAddress } from "viem";
+import { plainField as field, plainValue } from "../../indexer/src/stacks/plainValue.ts";
 import type { Dump } from "./harness.ts";
 import { SimnetChain, type NewBlockPayload } from "./stacksSimnet.ts";
 
 const STX = 1_000_000n;
-
-/** A Clarity value as a JS value (uint -> bigint, principal -> text, none -> null), tuples recursively. */
-export function plainCv(cv: ClarityValue): unknown {
-  switch (cv.type) {
-    case ClarityType.UInt:
-    case ClarityType.Int:
-      return BigInt(cv.value);
-    case ClarityType.BoolTrue:
-      return true;
-    case ClarityType.BoolFalse:
-      return false;
-    case ClarityType.OptionalNone:
-      return null;
-    case ClarityType.OptionalSome:
-    case ClarityType.ResponseOk:
-      return plainCv(cv.value);
-    case ClarityType.PrincipalStandard:
-    case ClarityType.PrincipalContract:
-    case ClarityType.StringASCII:
-    case ClarityType.StringUTF8:
-      return cv.value;
-    case ClarityType.Tuple:
-      return Object.fromEntries(Object.entries(cv.value).map(([k, v]) => [k, plainCv(v)]));
-    case ClarityType.List:
-      return cv.value.map(plainCv);
-    default:
-      throw new Error(`unexpected ${cv.type}`);
-  }
-}
 
 /** A proposal contract: pays `recipient` from the treasury and sets the fee splitter's DAO share. */
 const proposalSource = (deployer: string, recipient: string, amount: bigint, daoShare: number) => `
@@ -106,7 +78,7 @@ export async function runDaoRound(): Promise<DaoRound> {
   const start = Number(field(chain.read("proposal-voting", "get-proposal", [Cl.principal(executed)]), "vote-start"));
   while (chain.simnet.blockHeight <= start) chain.mineEmpty();
   // The hint: the voter's checkpoint covering vote-start, its last one (no vote moved since).
-  const hint = (voter: string) => Cl.uint(Number(plainCv(chain.read("dao-token", "get-checkpoint-count", [Cl.principal(voter)]))) - 1);
+  const hint = (voter: string) => Cl.uint(Number(plainValue(chain.read("dao-token", "get-checkpoint-count", [Cl.principal(voter)]))) - 1);
   await chain.call("proposal-voting", "vote", [Cl.principal(executed), Cl.uint(1), Cl.stringUtf8("ship it"), hint(bob)], bob);
   await chain.call("proposal-voting", "vote", [Cl.principal(executed), Cl.uint(0), Cl.stringUtf8("too much"), hint(carol)], carol);
   const end = Number(field(chain.read("proposal-voting", "get-proposal", [Cl.principal(executed)]), "vote-end"));
@@ -116,12 +88,6 @@ export async function runDaoRound(): Promise<DaoRound> {
   while (chain.simnet.blockHeight + 1 < eta) chain.mineEmpty();
   await chain.call("proposal-voting", "execute", [Cl.principal(executed)], carol);
   return { blocks: chain.blocks, deployer, bob, alice, carol, executed, cancelled, chain };
-}
-
-function field(tuple: ClarityValue, name: string): unknown {
-  const t = plainCv(tuple) as Record<string, unknown>;
-  assert.ok(name in t, `no field ${name}`);
-  return t[name];
 }
 
 const CHAIN = "stacks:2147483648";
@@ -136,7 +102,7 @@ const SUPPORT = ["against", "for", "abstain"];
  */
 export function assertDaoRows(dump: Dump, r: DaoRound): void {
   const rows = (table: string) => dump[table]!.filter((x) => x.chainId === CHAIN);
-  const read = (contract: string, fn: string, args: ClarityValue[]) => plainCv(r.chain.read(contract, fn, args));
+  const read = (contract: string, fn: string, args: ClarityValue[]) => plainValue(r.chain.read(contract, fn, args));
   const id = (name: string) => `${r.deployer}.${name}`;
 
   // Proposals and votes.

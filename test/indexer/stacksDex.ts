@@ -13,7 +13,7 @@ import { Cl, ClarityType, deserializeCV, serializeCV, type ClarityValue } from "
 import { keccak256, toHex } from "viem";
 import { repoRoot } from "../../scripts/dev/stack.ts";
 import type { Dump } from "./harness.ts";
-import { plainCv } from "./stacksDao.ts";
+import { plainValue } from "../../indexer/src/stacks/plainValue.ts";
 import { SimnetChain, type NewBlockPayload } from "./stacksSimnet.ts";
 
 const CHAIN = "stacks:2147483648";
@@ -71,7 +71,7 @@ const creatorIdOf = (handle: string) => keccak_256(new TextEncoder().encode(`wor
 /** The tuples `contract` printed in a recorded block, with their topics. */
 function printsOf(block: NewBlockPayload, contract: string): Record<string, unknown>[] {
   return block.events.flatMap((e) =>
-    e.type === "contract_event" && e.contract_event.contract_identifier === contract ? [plainCv(deserializeCV(e.contract_event.raw_value.replace(/^0x/, ""))) as Record<string, unknown>] : [],
+    e.type === "contract_event" && e.contract_event.contract_identifier === contract ? [plainValue(deserializeCV(e.contract_event.raw_value.replace(/^0x/, ""))) as Record<string, unknown>] : [],
   );
 }
 
@@ -135,7 +135,7 @@ export async function runDexRound(): Promise<DexRound> {
   await chain.call("creator-pool", "add-liquidity", [...poolArgs, Cl.uint(100_000n * ONE), Cl.uint(10_000n * ONE), Cl.uint(0), Cl.uint(0), Cl.principal(dave), Cl.uint(FAR)], dave);
 
   const reserves = () => {
-    const r = plainCv(chain.read("creator-pool", "get-reserves", [Cl.principal(coin)])) as Record<string, bigint>;
+    const r = plainValue(chain.read("creator-pool", "get-reserves", [Cl.principal(coin)])) as Record<string, bigint>;
     return { coin: r["reserve-coin"]!, base: r["reserve-base"]! };
   };
   const swaps: SimnetSwap[] = [];
@@ -145,7 +145,7 @@ export async function runDexRound(): Promise<DexRound> {
     const fn = exact === "in" ? "swap-exact-in" : "swap-exact-out";
     const limit = exact === "in" ? 0n : 2n ** 127n;
     const result = await chain.call("creator-pool", fn, [...poolArgs, Cl.principal(tokenIn), Cl.uint(amount), Cl.uint(limit), Cl.principal(trader), Cl.uint(FAR)], trader);
-    const other = BigInt(plainCv(result) as bigint);
+    const other = BigInt(plainValue(result) as bigint);
     const [amountIn, amountOut] = exact === "in" ? [amount, other] : [other, amount];
     swaps.push({ trader, side, amountIn, amountOut, before, after: reserves(), time: BigInt(chain.blocks.at(-1)!.block_time) });
   };
@@ -161,7 +161,7 @@ export async function runDexRound(): Promise<DexRound> {
   const transferred = 1_000n * ONE;
   await chain.call(coin, "transfer", [Cl.uint(transferred), Cl.principal(alice), Cl.principal(bob), Cl.none()], alice);
 
-  const depositEligible = plainCv(chain.read(coin, "get-eligible-supply", [])) as bigint;
+  const depositEligible = plainValue(chain.read(coin, "get-eligible-supply", [])) as bigint;
   const deposit = 1_000n * ONE;
   await chain.call(coin, "deposit-revenue", [Cl.principal(base), Cl.uint(deposit)], carol);
   await chain.call(coin, "claim-revenue", [Cl.principal(base)], alice);
@@ -170,7 +170,7 @@ export async function runDexRound(): Promise<DexRound> {
   await report(5_500n);
   await chain.call(coin, "release", [Cl.principal(oracle), Cl.uint(1)], carol);
   await chain.call("creator-pool", "collect-protocol-fees", poolArgs, carol);
-  const lp = plainCv(chain.read("creator-pool", "get-lp-balance", [Cl.principal(coin), Cl.principal(dave)])) as bigint;
+  const lp = plainValue(chain.read("creator-pool", "get-lp-balance", [Cl.principal(coin), Cl.principal(dave)])) as bigint;
   await chain.call("creator-pool", "remove-liquidity", [...poolArgs, Cl.uint(lp / 10n), Cl.uint(0), Cl.uint(0), Cl.principal(dave), Cl.uint(FAR)], dave);
 
   // Governance through the multisig: creator-pool's admin handed over, then a `call` operation.
@@ -197,7 +197,7 @@ export async function runDexRound(): Promise<DexRound> {
   await chain.call("badges", "set-tier-config", [Cl.uint(1), bronze], deployer);
   const badgeOf = async (who: string) => {
     await chain.call("badges", "claim", [Cl.uint(1)], who);
-    return plainCv(chain.read("badges", "get-claimed-token", [Cl.principal(who), Cl.uint(1)])) as bigint;
+    return plainValue(chain.read("badges", "get-claimed-token", [Cl.principal(who), Cl.uint(1)])) as bigint;
   };
   const carolBadge = await badgeOf(carol);
   await chain.call("badges", "transfer", [Cl.uint(carolBadge), Cl.principal(carol), Cl.principal(bob)], carol);
@@ -277,7 +277,7 @@ function positionsByHand(r: DexRound): Map<string, Position> {
 /** The DEX rows against the simnet's read-only functions and the hand-computed positions and candles. */
 export function assertDexRows(dump: Dump, r: DexRound): void {
   const rows = (table: string) => dump[table]!.filter((x) => x.chainId === CHAIN);
-  const read = (contract: string, fn: string, args: ClarityValue[] = []) => plainCv(r.chain.read(contract, fn, args));
+  const read = (contract: string, fn: string, args: ClarityValue[] = []) => plainValue(r.chain.read(contract, fn, args));
   const { coin, poolId, creatorPool } = r;
 
   // The oracle and the creator.

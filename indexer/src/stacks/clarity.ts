@@ -15,6 +15,7 @@ import { ClarityType, deserializeCV, type ClarityValue } from "@stacks/transacti
 import { keccak256, toHex, zeroAddress, zeroHash, type Abi, type AbiEvent, type AbiParameter, type Hex } from "viem";
 import type { AnyContext } from "../audit.ts";
 import { sharedHandlers } from "../common.ts";
+import { ClarityDecodeError } from "./plainValue.ts";
 import type { StacksPrint } from "./print.ts";
 
 /** Our Clarity contracts' role names -> the EVM twins' role ids (escrow.clar, badges.clar). */
@@ -26,7 +27,7 @@ const ROLE_IDS: Record<string, Hex> = {
   attester: keccak256(toHex("ATTESTER_ROLE")),
 };
 
-export class ClarityDecodeError extends Error {}
+export { ClarityDecodeError };
 
 const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 /** "escrow-created" -> "EscrowCreated". */

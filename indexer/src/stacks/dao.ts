@@ -22,7 +22,7 @@
  */
 import { and, eq, inArray } from "ponder";
 import { adminAction, proposal, treasuryFlow } from "ponder:schema";
-import { ClarityType, deserializeCV, type ClarityValue } from "@stacks/transactions";
+import { ClarityType, deserializeCV } from "@stacks/transactions";
 import { feeSplitterAbi, stakingFeeDiscountAbi, workRewardsAbi, worxTokenAbi } from "../../../generated/abis.ts";
 import { stacksDeployments } from "../../../generated/stacks.ts";
 import { caip2, recordAudit, type AnyContext } from "../audit.ts";
@@ -31,6 +31,7 @@ import type { DaoContext, DaoEvent } from "../dao/common.ts";
 import { proposalKey, updateGovernor } from "../dao/governor.ts";
 import { recordFlow, recordTreasuryInflow } from "../dao/treasury.ts";
 import { ClarityDecodeError, runTwinHandler } from "./clarity.ts";
+import { plainValue } from "./plainValue.ts";
 import type { StacksPrint } from "./print.ts";
 
 /** The DAO's contracts by their generated/stacks.ts names. */
@@ -66,42 +67,11 @@ function daoContext(context: AnyContext): DaoContext {
  */
 const event = (print: StacksPrint, args: object): DaoEvent => ({ ...print.event, transaction: { ...print.event.transaction, to: null }, args });
 
-/**
- * A printed tuple as plain values: uint as bigint, principal and string as text, buffer as 0x hex,
- * none as null, some as its value, tuples and lists recursively.
- */
+/** A printed tuple as plain values (./plainValue.ts). */
 export function printFields(rawValue: `0x${string}`): Record<string, unknown> {
   const cv = deserializeCV(rawValue.slice(2));
   if (cv.type !== ClarityType.Tuple) throw new ClarityDecodeError(`expected a printed tuple, got ${cv.type}`);
-  const plain = (v: ClarityValue): unknown => {
-    switch (v.type) {
-      case ClarityType.UInt:
-      case ClarityType.Int:
-        return BigInt(v.value);
-      case ClarityType.BoolTrue:
-        return true;
-      case ClarityType.BoolFalse:
-        return false;
-      case ClarityType.OptionalNone:
-        return null;
-      case ClarityType.OptionalSome:
-        return plain(v.value);
-      case ClarityType.PrincipalStandard:
-      case ClarityType.PrincipalContract:
-      case ClarityType.StringASCII:
-      case ClarityType.StringUTF8:
-        return v.value;
-      case ClarityType.Buffer:
-        return `0x${v.value}`;
-      case ClarityType.Tuple:
-        return Object.fromEntries(Object.entries(v.value).map(([k, x]) => [k, plain(x)]));
-      case ClarityType.List:
-        return v.value.map(plain);
-      default:
-        throw new ClarityDecodeError(`a printed ${v.type} is not read here`);
-    }
-  };
-  return Object.fromEntries(Object.entries(cv.value).map(([k, v]) => [k, plain(v)]));
+  return plainValue(cv) as Record<string, unknown>;
 }
 
 /** Runs the EVM handler `name` (`WorxGovernor:VoteCast`) on `args`. */
