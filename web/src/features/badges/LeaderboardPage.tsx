@@ -8,6 +8,7 @@
 import { useState } from "react";
 import { profileHref } from "../../app/routes.ts";
 import { useChainOptions } from "../../indexer/chains.ts";
+import { ChainSelect } from "../../ui/ChainSelect.tsx";
 import { useLeaderboard, type LeaderboardQuery } from "../../indexer/badges.ts";
 import { shortAddress } from "../escrow/tokens.ts";
 import { tierName, TIERS, tierSlug } from "./criteria.ts";
@@ -20,6 +21,7 @@ const PAGE_SIZES = [10, 25, 50] as const;
 /** The chain filter's value: "all" (per chain, labelled), "summed" (per account over all chains), or a CAIP-2 id. */
 type ChainChoice = "all" | "summed" | (string & {});
 const choiceOf = (q: Pick<LeaderboardQuery, "chainId" | "group">): ChainChoice => (q.chainId !== "all" ? q.chainId : q.group === "account" ? "summed" : "all");
+const LEADING = [["all", "All chains"], ["summed", "All chains, summed per account"]] as const;
 const queryOf = (choice: ChainChoice): Pick<LeaderboardQuery, "chainId" | "group"> =>
   choice === "summed" ? { chainId: "all", group: "account" } : { chainId: choice, group: "chain" };
 
@@ -42,20 +44,7 @@ export default function LeaderboardPage() {
     <section className="admin-section leaderboard" aria-labelledby="leaderboard-title" data-testid="leaderboard">
       <h2 id="leaderboard-title">Leaderboard</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Leaderboard filters">
-        <div className="field">
-          <label htmlFor="lb-chain">Chain</label>
-          <select id="lb-chain" data-testid="lb-chain" value={choice} onChange={(e) => update(queryOf(e.target.value))}>
-            <option value="all">All chains</option>
-            <option value="summed">All chains, summed per account</option>
-            {chainOptions.map((c) => (
-              <option key={c.caip2} value={c.caip2}>
-                {c.name}
-              </option>
-            ))}
-            {/* A chain picked before the options loaded (or no longer indexed) stays selectable. */}
-            {choice !== "all" && choice !== "summed" && !chainOptions.some((c) => c.caip2 === choice) ? <option value={choice}>{choice}</option> : null}
-          </select>
-        </div>
+        <ChainSelect id="lb-chain" value={choice} options={chainOptions} leading={LEADING} onChange={(v) => update(queryOf(v))} />
         <div className="field">
           <label htmlFor="lb-tier">Best badge</label>
           <select id="lb-tier" value={q.tier ?? ""} onChange={(e) => update({ tier: (e.target.value || undefined) as LeaderboardQuery["tier"] })}>

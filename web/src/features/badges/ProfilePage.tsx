@@ -20,6 +20,7 @@ import { badgesAddress, escrowAddress, supportedChains, type SupportedChain } fr
 import { accountFamily, chainLabel } from "../../chains/labels.ts";
 import { useProfileBadges, useProfileStanding, useRefreshBadges, type AttestationRow, type BadgeRow } from "../../indexer/badges.ts";
 import { useChainOptions, useIndexedChains } from "../../indexer/chains.ts";
+import { ChainSelect } from "../../ui/ChainSelect.tsx";
 import { TxStatus } from "../../tx/TxStatus.tsx";
 import { useEvmTx } from "../../tx/useTx.ts";
 import { dateTime } from "../admin/format.ts";
@@ -100,25 +101,15 @@ function ChainFilter({ account, family, value }: { account: string; family: "evm
   const options = useChainOptions().filter((o) => o.family === family);
   return (
     <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Profile filters">
-      <div className="field">
-        <label htmlFor="profile-chain">Chain</label>
-        <select
-          id="profile-chain"
-          data-testid="profile-chain"
-          value={value}
-          onChange={(e) => {
-            window.location.hash = `${profileHref(account)}${e.target.value === "all" ? "" : `?chain=${e.target.value}`}`;
-          }}
-        >
-          <option value="all">All chains</option>
-          {options.map((o) => (
-            <option key={o.caip2} value={o.caip2}>
-              {o.name}
-            </option>
-          ))}
-          {value !== "all" && !options.some((o) => o.caip2 === value) ? <option value={value}>{chainLabel(value)}</option> : null}
-        </select>
-      </div>
+      <ChainSelect
+        id="profile-chain"
+        value={value}
+        options={options}
+        leading={[["all", "All chains"]]}
+        onChange={(v) => {
+          window.location.hash = `${profileHref(account)}${v === "all" ? "" : `?chain=${v}`}`;
+        }}
+      />
     </form>
   );
 }
