@@ -23,10 +23,23 @@ export function localClients(rpcUrl: string, chainId = 31337) {
   /** `functionName(args)` on `address` from demo account `from`, mined. */
   const send = (from: number, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
     mined(wallet(from).writeContract({ address, abi, functionName, args } as never));
-  /** Moves the clock `seconds` forward with one `evm_increaseTime` and a single `evm_mine` (a live indexer follows single blocks). */
-  const advance = async (seconds: number | bigint) => {
-    await testClient.increaseTime({ seconds: Number(seconds) });
-    await testClient.request({ method: "evm_mine" } as never);
-  };
+  /** Moves the clock `seconds` forward and mines one block ({@link advanceClock}). */
+  const advance = (seconds: number | bigint) => advanceClock(testClient, seconds);
   return { transport, chain, publicClient, testClient, wallet, mined, send, advance };
+}
+
+/** What {@link advanceClock} needs of a viem test client. */
+interface ClockClient {
+  increaseTime(args: { seconds: number }): Promise<unknown>;
+  request(args: never): Promise<unknown>;
+}
+
+/**
+ * Moves a local node's clock `seconds` forward with one `evm_increaseTime` and a single
+ * `evm_mine`: a live indexer follows single blocks (Ponder 0.16 stalls on blocks `hardhat_mine`
+ * reserved inside its newest 30).
+ */
+export async function advanceClock(testClient: ClockClient, seconds: number | bigint): Promise<void> {
+  await testClient.increaseTime({ seconds: Number(seconds) });
+  await testClient.request({ method: "evm_mine" } as never);
 }

@@ -22,6 +22,7 @@ import {
   type Transport,
 } from "viem";
 import { hardhat } from "viem/chains";
+import { advanceClock } from "./localClients.ts";
 import type { worxMultisigAbi } from "../../generated/abis.ts";
 
 /** IWorxMultisig.Operation: one call the multisig makes. */
@@ -149,10 +150,7 @@ export function connectMultisig({ transport, address, abi, chain = hardhat }: Mu
     eta: async (op: MultisigOperation) => (await read<{ eta: bigint }>("getOperation", [ops.id(op)])).eta,
 
     /** Local chains only: moves the clock `seconds` forward and mines a block there. */
-    timeTravel: async (seconds: bigint | number) => {
-      await testClient.increaseTime({ seconds: Number(seconds) });
-      await testClient.mine({ blocks: 1 });
-    },
+    timeTravel: (seconds: bigint | number) => advanceClock(testClient, seconds),
 
     /** Local chains only: moves the clock to the queued operation's eta (if not there yet). */
     waitOutTimelock: async (op: MultisigOperation) => {

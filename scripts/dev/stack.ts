@@ -232,8 +232,12 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   // port of a local connection): Ponder then serves on another port. Start it again instead.
   const moved = new Promise<"moved">((resolve) => {
     for (const stream of [child.child.stdout, child.child.stderr]) {
+      // The message can arrive split over two chunks: match on the previous chunk's tail too.
+      let tail = "";
       stream?.on("data", (d: Buffer) => {
-        if (d.toString().includes("Port in use")) resolve("moved");
+        const text = tail + d.toString();
+        if (text.includes("Port in use")) resolve("moved");
+        tail = text.slice(-32);
       });
     }
   });
