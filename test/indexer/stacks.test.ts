@@ -29,7 +29,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { Cl, ClarityType, signStructuredData, type ClarityValue } from "@stacks/transactions";
+import { Cl, ClarityType, type ClarityValue } from "@stacks/transactions";
 import { zeroAddress } from "viem";
 import { ponderChainIdOfStacks } from "../../indexer/stacks/chains.ts";
 import { startBridge, type Bridge } from "../../indexer/stacks/server.ts";
@@ -179,14 +179,6 @@ interface Scenario {
   badge: { tokenId: bigint; locked: boolean };
 }
 
-/** An attester's SIP-018 signature of an attestation (badges.clar get-attestation-digest). */
-function attestation(chain: SimnetChain, attester: string, subject: string, kind: number, nonce: number): ClarityValue[] {
-  const expiresAt = chain.simnet.getBlockTime() + 365n * DAY;
-  const message = Cl.tuple({ badges: Cl.principal(`${chain.deployer}.badges`), subject: Cl.principal(subject), kind: Cl.uint(kind), "expires-at": Cl.uint(expiresAt), nonce: Cl.uint(nonce) });
-  const signature = signStructuredData({ message, domain: chain.read("badges", "get-attestation-domain", []), privateKey: chain.privateKey(attester) });
-  return [Cl.principal(subject), Cl.uint(kind), Cl.uint(expiresAt), Cl.uint(nonce), Cl.bufferFromHex(signature)];
-}
-
 /**
  * The shared prefix of calls: the badges' deployment prints (tier configs), an attester who
  * attests the freelancer (x-verified, vetted), who claims the "verified" badge (tier 5); two jobs,
@@ -196,8 +188,8 @@ async function runPrefix(chain: SimnetChain): Promise<{ operationId: string }> {
   const [client, freelancer, attester, arbiter] = [chain.account("wallet_1"), chain.account("wallet_2"), chain.account("wallet_3"), chain.account("wallet_5")];
   await chain.deploymentPrints("badges");
   await chain.call("badges", "grant-role", [Cl.stringAscii("attester"), Cl.principal(attester)], chain.deployer);
-  await chain.call("badges", "submit-attestation", attestation(chain, attester, freelancer, 1, 1), freelancer);
-  await chain.call("badges", "submit-attestation", attestation(chain, attester, freelancer, 2, 2), freelancer);
+  await chain.call("badges", "submit-attestation", chain.attestation(attester, freelancer, 1, 1), freelancer);
+  await chain.call("badges", "submit-attestation", chain.attestation(attester, freelancer, 2, 2), freelancer);
   await chain.call("badges", "claim", [Cl.uint(5)], freelancer);
   await chain.call("escrow", "grant-role", [Cl.stringAscii("arbiter"), Cl.principal(arbiter)], chain.deployer);
   const due = chain.simnet.getBlockTime() + 10n * DAY;

@@ -19,10 +19,15 @@ const proposalSource = (deployer: string, recipient: string, amount: bigint, dao
   (begin
     (try! (contract-call? '${deployer}.dao-treasury transfer-stx u${amount} '${recipient}))
     (try! (contract-call? '${deployer}.fee-splitter set-dao-share u${daoShare}))
+    (try! (contract-call? '${deployer}.work-rewards set-badge-reward u${TIER_VERIFIED} u${VERIFIED_BADGE_REWARD}))
     (ok true)
   )
 )
 `;
+
+/** badges.clar's "verified" tier (attestations only) and the WORX the executed proposal grants for it. */
+const TIER_VERIFIED = 5;
+const VERIFIED_BADGE_REWARD = 25n * STX;
 
 export interface DaoRound {
   blocks: NewBlockPayload[];
@@ -33,6 +38,8 @@ export interface DaoRound {
   carol: string;
   /** The executed proposal and the one the guardian cancelled. */
   executed: string;
+  /** bob's "verified" badge, whose WORX reward alice claimed. */
+  badgeId: bigint;
   cancelled: string;
   chain: SimnetChain;
 }
@@ -43,8 +50,9 @@ export interface DaoRound {
  * rewarded with WORX (work-rewards); delegations (bob to himself, alice to carol), a stake; the
  * fee splitter's collect and releases (the treasury's share to dao-treasury); a deposit; a
  * proposal voted (bob for, carol against), queued after the vote and executed after the timelock
- * (pays carol 5 STX from the treasury, sets the DAO share to 60 %); a second proposal cancelled
- * by the guardian while pending.
+ * (pays carol 5 STX from the treasury, sets the DAO share to 60 % and a 25 WORX reward for the
+ * "verified" badge tier); a second proposal cancelled by the guardian while pending; then bob,
+ * attested by carol, claims the "verified" badge and alice claims its WORX reward for him.
  */
 export async function runDaoRound(): Promise<DaoRound> {
   const chain = await SimnetChain.start();
@@ -87,7 +95,15 @@ export async function runDaoRound(): Promise<DaoRound> {
   const eta = Number(field(chain.read("proposal-voting", "get-proposal", [Cl.principal(executed)]), "eta"));
   while (chain.simnet.blockHeight + 1 < eta) chain.mineEmpty();
   await chain.call("proposal-voting", "execute", [Cl.principal(executed)], carol);
-  return { blocks: chain.blocks, deployer, bob, alice, carol, executed, cancelled, chain };
+  // A badge reward: carol attests bob (x-verified, vetted), bob claims "verified", alice has its
+  // WORX minted to him.
+  await chain.deploymentPrints("badges");
+  await chain.call("badges", "grant-role", [Cl.stringAscii("attester"), Cl.principal(carol)], deployer);
+  await chain.call("badges", "submit-attestation", chain.attestation(carol, bob, 1, 1), bob);
+  await chain.call("badges", "submit-attestation", chain.attestation(carol, bob, 2, 2), bob);
+  const badgeId = await chain.call("badges", "claim", [Cl.uint(TIER_VERIFIED)], bob);
+  await chain.call("work-rewards", "claim-badge-reward", [badgeId], alice);
+  return { blocks: chain.blocks, deployer, bob, alice, carol, executed, cancelled, chain, badgeId: plainValue(badgeId) as bigint };
 }
 
 const CHAIN = "stacks:2147483648";
@@ -98,7 +114,8 @@ const SUPPORT = ["against", "for", "abstain"];
  * proposals (tallies, heights, quorum, eta, status), votes (receipts), voting power (balance,
  * votes, delegate, locked), delegations, the stake, the governor's parameters and guardian, the
  * treasury's flows (adding up to its STX balance), the fee splitter's split and releases (nothing
- * left owed), the work reward (the whole supply) and the governed changes' actor (dao-core).
+ * left owed), the work and badge rewards (together the whole supply) and the governed changes'
+ * actor (dao-core).
  */
 export function assertDaoRows(dump: Dump, r: DaoRound): void {
   const rows = (table: string) => dump[table]!.filter((x) => x.chainId === CHAIN);
@@ -170,17 +187,26 @@ export function assertDaoRows(dump: Dump, r: DaoRound): void {
     ["out", "proposal-execution", r.carol, String(5n * STX), r.executed],
   ].sort());
 
-  // Rewards: the job's WORX is the whole supply (mints only).
+  // Rewards: the job's WORX and the badge's are the whole supply (mints only).
   const rewards = rows("work_reward");
   assert.equal(rewards.length, 1);
   assert.deepEqual([rewards[0]!.freelancer, rewards[0]!.client, rewards[0]!.token, rewards[0]!.value, rewards[0]!.claimedBy], [r.bob, r.alice, zeroAddress, String(300n * STX), r.carol]);
-  assert.equal(BigInt(rewards[0]!.freelancerReward as string) + BigInt(rewards[0]!.clientReward as string), read("dao-token", "get-total-supply", []));
+  const badgeRewards = rows("badge_reward");
+  assert.deepEqual(
+    badgeRewards.map((b) => [b.id, b.badgeId, b.account, b.tierId, b.amount]),
+    [[`${CHAIN}:${r.badgeId}`, String(r.badgeId), r.bob, TIER_VERIFIED, String(read("work-rewards", "get-badge-reward", [Cl.uint(TIER_VERIFIED)]))]],
+  );
+  assert.equal(read("work-rewards", "is-badge-reward-claimed", [Cl.uint(r.badgeId)]), true);
+  assert.equal(
+    BigInt(rewards[0]!.freelancerReward as string) + BigInt(rewards[0]!.clientReward as string) + BigInt(badgeRewards[0]!.amount as string),
+    read("dao-token", "get-total-supply", []),
+  );
 
   // Governed changes: by the DAO (dao-core) when a proposal made them.
   const audit = rows("admin_action");
   const share = audit.find((a) => a.action === "DaoShareUpdated");
   assert.deepEqual([share?.contract, share?.actor, (share?.details as Record<string, unknown>)?.newBps], [id("fee-splitter"), id("dao-core"), Number(read("fee-splitter", "get-dao-share-bps", []))]);
-  for (const action of ["ParametersUpdated", "GuardianUpdated", "RewardRateUpdated", "ExtensionUpdated"]) {
+  for (const action of ["ParametersUpdated", "GuardianUpdated", "RewardRateUpdated", "ExtensionUpdated", "BadgeRewardUpdated"]) {
     const entries = audit.filter((a) => a.action === action);
     assert.ok(entries.length > 0, `${action} in the audit log`);
     for (const e of entries) assert.equal(e.actor, id("dao-core"), `${action}: the bootstrap proposal ran as the DAO`);

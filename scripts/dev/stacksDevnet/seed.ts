@@ -16,7 +16,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { keccak_256 } from "@noble/hashes/sha3.js";
-import { Cl, ClarityType, cvToString, signStructuredData, type ClarityValue } from "@stacks/transactions";
+import { Cl, ClarityType, cvToString, type ClarityValue } from "@stacks/transactions";
 import { repoRoot } from "../stack.ts";
 import type { SimnetChain } from "./simnetChain.ts";
 
@@ -36,14 +36,6 @@ const KIND_VETTED = 2;
 const TIER_VERIFIED = 5;
 
 const creatorId = (handle: string) => keccak_256(new TextEncoder().encode(`worx:creator:${handle}`));
-
-/** An attester's SIP-018 signature of an attestation (badges.clar get-attestation-digest), as submit-attestation takes it. */
-function attestation(chain: SimnetChain, attester: string, subject: string, kind: number, nonce: number): ClarityValue[] {
-  const expiresAt = chain.simnet.getBlockTime() + 365n * DAY;
-  const message = Cl.tuple({ badges: Cl.principal(`${chain.deployer}.badges`), subject: Cl.principal(subject), kind: Cl.uint(kind), "expires-at": Cl.uint(expiresAt), nonce: Cl.uint(nonce) });
-  const signature = signStructuredData({ message, domain: chain.read("badges", "get-attestation-domain", []), privateKey: chain.privateKey(attester) });
-  return [Cl.principal(subject), Cl.uint(kind), Cl.uint(expiresAt), Cl.uint(nonce), Cl.bufferFromHex(signature)];
-}
 
 /** A uint field of a Clarity tuple. */
 const field = (tuple: ClarityValue, name: string): bigint => uintOf((tuple as { value: Record<string, ClarityValue> }).value[name]!);
@@ -81,8 +73,8 @@ export async function seedStacksDemo(chain: SimnetChain): Promise<StacksSeedSumm
 
   // The Verified badge: two attestations by carol (attester), then bob's claim.
   await chain.call("badges", "grant-role", [Cl.stringAscii("attester"), Cl.principal(carol)], deployer);
-  await chain.call("badges", "submit-attestation", attestation(chain, carol, bob, KIND_X_VERIFIED, 1), bob);
-  await chain.call("badges", "submit-attestation", attestation(chain, carol, bob, KIND_VETTED, 2), bob);
+  await chain.call("badges", "submit-attestation", chain.attestation(carol, bob, KIND_X_VERIFIED, 1), bob);
+  await chain.call("badges", "submit-attestation", chain.attestation(carol, bob, KIND_VETTED, 2), bob);
   const badge = await chain.call("badges", "claim", [Cl.uint(TIER_VERIFIED)], bob);
 
   // Votes: bob delegates to himself, alice to carol.

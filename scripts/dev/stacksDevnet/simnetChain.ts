@@ -38,6 +38,7 @@ import {
   getAddressFromPrivateKey,
   makeContractCall,
   makeContractDeploy,
+  signStructuredData,
   serializeCV,
   wireToPostCondition,
   type ClarityValue,
@@ -425,6 +426,17 @@ export class SimnetChain {
     const key = this.keys.get(address);
     if (!key) throw new Error(`no key for ${address}`);
     return key;
+  }
+
+  /**
+   * submit-attestation's arguments: `attester`'s SIP-018 signature of an attestation of `subject`
+   * (badges.clar get-attestation-digest), valid for a year from the chain's time.
+   */
+  attestation(attester: string, subject: string, kind: number, nonce: number): ClarityValue[] {
+    const expiresAt = this.simnet.getBlockTime() + 365n * 86_400n;
+    const message = Cl.tuple({ badges: Cl.principal(`${this.deployer}.badges`), subject: Cl.principal(subject), kind: Cl.uint(kind), "expires-at": Cl.uint(expiresAt), nonce: Cl.uint(nonce) });
+    const signature = signStructuredData({ message, domain: this.read("badges", "get-attestation-domain", []), privateKey: this.privateKey(attester) });
+    return [Cl.principal(subject), Cl.uint(kind), Cl.uint(expiresAt), Cl.uint(nonce), Cl.bufferFromHex(signature)];
   }
 
   /** Available µSTX of `principal`. */
