@@ -38,9 +38,9 @@ import { startProcess, stopAll, type Supervised } from "../../scripts/dev/proces
 import { repoRoot } from "../../scripts/dev/stack.ts";
 import { assertSameDump, dumpTables, poll, startTestIndexer, waitForBlock, type Dump, type TestIndexer } from "./harness.ts";
 import { assertCombinedViews } from "./combinedViews.ts";
-import { assertDaoRows, runDaoRound, type DaoRound } from "./stacksDao.ts";
+import { assertDaoRows, runDaoRound } from "./stacksDao.ts";
 import { plainField as field, plainValue } from "../../indexer/src/stacks/plainValue.ts";
-import { assertDexRows, runDexRound, type DexRound } from "./stacksDex.ts";
+import { assertDexRows, runDexRound } from "./stacksDex.ts";
 import { SimnetChain, type NewBlockPayload } from "./stacksSimnet.ts";
 
 const CHAIN = "stacks:2147483648";
@@ -498,40 +498,50 @@ describe("Stacks ingestion: simnet payloads -> bridge -> Ponder -> the escrow, b
   });
 });
 
-describe("Stacks ingestion: a DAO round (dao-core, dao-token, proposal-voting, dao-treasury, fee-splitter, work-rewards) -> the DAO tables", () => {
-  let workDir: string;
-  let round: DaoRound;
-  let bridge: Bridge;
-  let ponder: TestIndexer;
-
+/**
+ * The DAO and DEX describes' shared setup: `run`'s simnet round behind a fresh bridge (before),
+ * then `index()` posts its blocks and indexes them with a fresh Ponder on PGlite, returning the
+ * dump of every table. `state` holds the round and the indexer for the describe's tests.
+ */
+function indexedRound<R extends { blocks: NewBlockPayload[] }>(label: string, run: () => Promise<R>) {
+  const state = {} as { workDir: string; round: R; bridge: Bridge; ponder: TestIndexer };
   before(async () => {
-    workDir = mkdtempSync(join(tmpdir(), "worx-stacks-dao-"));
-    console.log(`# logs and data: ${workDir}`);
-    round = await runDaoRound();
-    bridge = await startBridge({ port: BRIDGE_PORT, dbPath: join(workDir, "bridge.sqlite"), chainId: ponderChainIdOfStacks("devnet"), log: () => {} });
+    state.workDir = mkdtempSync(join(tmpdir(), `worx-stacks-${label.toLowerCase()}-`));
+    console.log(`# logs and data: ${state.workDir}`);
+    state.round = await run();
+    state.bridge = await startBridge({ port: BRIDGE_PORT, dbPath: join(state.workDir, "bridge.sqlite"), chainId: ponderChainIdOfStacks("devnet"), log: () => {} });
   });
-
   after(async () => {
     await stopAll();
-    await bridge?.close();
-    if (process.env.WORX_KEEP_TEST_DATA !== "1") rmSync(workDir, { recursive: true, force: true });
+    await state.bridge?.close();
+    if (process.env.WORX_KEEP_TEST_DATA !== "1") rmSync(state.workDir, { recursive: true, force: true });
   });
-
-  test("rows equal the simnet's read-only state: proposals, votes, voting power, stakes, treasury, fees, rewards", async () => {
+  const index = async (): Promise<Dump> => {
+    const { bridge, round, workDir } = state;
     await postAll(bridge.url, round.blocks);
-    ponder = await startTestIndexer({
-      name: "Ponder (Stacks DAO)",
+    state.ponder = await startTestIndexer({
+      name: `Ponder (Stacks ${label})`,
       kind: "pglite",
       port: PONDER_PORTS[0],
       rpcUrl: "http://127.0.0.1:1",
       workDir,
       env: ponderEnv(bridge.url, round.blocks[0]!.block_height),
     });
-    await waitForBlock(ponder, round.blocks.at(-1)!.block_height, 120_000);
-    assertDaoRows(await dumpTables(ponder.url), round);
+    await waitForBlock(state.ponder, round.blocks.at(-1)!.block_height, 120_000);
+    return dumpTables(state.ponder.url);
+  };
+  return { state, index };
+}
+
+describe("Stacks ingestion: a DAO round (dao-core, dao-token, proposal-voting, dao-treasury, fee-splitter, work-rewards) -> the DAO tables", () => {
+  const dao = indexedRound("DAO", runDaoRound);
+
+  test("rows equal the simnet's read-only state: proposals, votes, voting power, stakes, treasury, fees, rewards", async () => {
+    assertDaoRows(await dao.index(), dao.state.round);
   });
 
   test("the REST API answers for Stacks principals: a member, the proposals, the treasury", async () => {
+    const { ponder, round } = dao.state;
     const res = await fetch(`${ponder.url}/dao/${CHAIN}/members/${round.bob}`);
     assert.equal(res.status, 200, await res.clone().text());
     const member = (await res.json()) as Record<string, unknown>;
@@ -558,39 +568,14 @@ describe("Stacks ingestion: a DAO round (dao-core, dao-token, proposal-voting, d
 });
 
 describe("Stacks ingestion: a DEX round (metrics-oracle, creator-factory, a creator coin, creator-pool) -> the DEX tables", () => {
-  let workDir: string;
-  let round: DexRound;
-  let bridge: Bridge;
-  let ponder: TestIndexer;
-
-  before(async () => {
-    workDir = mkdtempSync(join(tmpdir(), "worx-stacks-dex-"));
-    console.log(`# logs and data: ${workDir}`);
-    round = await runDexRound();
-    bridge = await startBridge({ port: BRIDGE_PORT, dbPath: join(workDir, "bridge.sqlite"), chainId: ponderChainIdOfStacks("devnet"), log: () => {} });
-  });
-
-  after(async () => {
-    await stopAll();
-    await bridge?.close();
-    if (process.env.WORX_KEEP_TEST_DATA !== "1") rmSync(workDir, { recursive: true, force: true });
-  });
+  const dex = indexedRound("DEX", runDexRound);
 
   test("rows equal the simnet's read-only state: creator, coin, balances, pool, swaps, candles, positions, revenue, protections, badge owners", async () => {
-    await postAll(bridge.url, round.blocks);
-    ponder = await startTestIndexer({
-      name: "Ponder (Stacks DEX)",
-      kind: "pglite",
-      port: PONDER_PORTS[0],
-      rpcUrl: "http://127.0.0.1:1",
-      workDir,
-      env: ponderEnv(bridge.url, round.blocks[0]!.block_height),
-    });
-    await waitForBlock(ponder, round.blocks.at(-1)!.block_height, 120_000);
-    assertDexRows(await dumpTables(ponder.url), round);
+    assertDexRows(await dex.index(), dex.state.round);
   });
 
   test("the REST API answers for a Stacks coin: its pool and holders (creator-pool's balance as the pool's)", async () => {
+    const { ponder, round } = dex.state;
     const res = await fetch(`${ponder.url}/dex/${CHAIN}/coins/${round.coin}`);
     assert.equal(res.status, 200, await res.clone().text());
     const detail = (await res.json()) as { coin: { symbol: string; pool: string }; pool: { address: string; reserveCoin: string } };
