@@ -12,7 +12,7 @@ import { ChainSelect } from "../../ui/ChainSelect.tsx";
 import { useLeaderboard, type LeaderboardQuery } from "../../indexer/badges.ts";
 import { shortAddress } from "../escrow/tokens.ts";
 import { tierName, TIERS, tierSlug } from "./criteria.ts";
-import { ChainChip, COLUMNS, TIER_COLUMN, TierChip, type Column } from "./standing.tsx";
+import { ChainChip, COLUMNS, StandingColumns, TIER_COLUMN, type Column } from "./standing.tsx";
 
 export { deliveryText, usdText } from "./standing.tsx";
 
@@ -138,14 +138,7 @@ export default function LeaderboardPage() {
                         )}
                       </td>
                     ) : null}
-                    <td data-testid="leader-tier">
-                      <TierChip tier={row.bestTier} />
-                    </td>
-                    {COLUMNS.map((c) => (
-                      <td key={c.sort} data-testid={`leader-${c.sort}`}>
-                        {c.cell(row)}
-                      </td>
-                    ))}
+                    <StandingColumns row={row} testIdPrefix="leader" />
                   </tr>
                 );
               })}

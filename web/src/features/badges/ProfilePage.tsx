@@ -30,7 +30,7 @@ import { shortAddress } from "../escrow/tokens.ts";
 import { useEvmSession } from "../wallet/useEvmSession.ts";
 import { BadgeCard } from "./BadgeCard.tsx";
 import { criteriaText, missingCriteriaWords, perksText, satisfactionBps, tierName, TIERS, tierSlug, type CriteriaFacts, type TierConfig, type TierId } from "./criteria.ts";
-import { ChainChip, COLUMNS, TierChip } from "./standing.tsx";
+import { ChainChip, COLUMNS, StandingColumns } from "./standing.tsx";
 import { sendBadges } from "./write.ts";
 import { daoAddresses } from "../dao/contracts.ts";
 import { WorxProfile } from "../staking/WorxProfile.tsx";
@@ -150,14 +150,7 @@ function Standing({ account, chainId }: { account: string; chainId: string }) {
                   <td>
                     <ChainChip caip2={row.chainId} />
                   </td>
-                  <td data-testid="standing-tier">
-                    <TierChip tier={row.bestTier} />
-                  </td>
-                  {COLUMNS.map((c) => (
-                    <td key={c.sort} data-testid={`standing-${c.sort}`}>
-                      {c.cell(row)}
-                    </td>
-                  ))}
+                  <StandingColumns row={row} testIdPrefix="standing" />
                 </tr>
               ))}
             </tbody>
@@ -165,14 +158,7 @@ function Standing({ account, chainId }: { account: string; chainId: string }) {
               <tfoot>
                 <tr data-testid="standing-total">
                   <th scope="row">All {data.chains.length} chains</th>
-                  <td data-testid="standing-tier">
-                    <TierChip tier={data.stats.bestTier} />
-                  </td>
-                  {COLUMNS.map((c) => (
-                    <td key={c.sort} data-testid={`standing-${c.sort}`}>
-                      {c.cell(data.stats)}
-                    </td>
-                  ))}
+                  <StandingColumns row={data.stats} testIdPrefix="standing" />
                 </tr>
               </tfoot>
             ) : null}

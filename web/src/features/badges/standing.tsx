@@ -1,6 +1,6 @@
 /**
  * A freelancer's standing as the leaderboard and the profile show it: the columns (label, sort key,
- * which order is better, cell text), the best tier's chip and the chain label of a row.
+ * which order is better, cell text), the cells of a row, the best tier's chip and the chain label.
  */
 import { formatUnits } from "viem";
 import { chainLabel } from "../../chains/labels.ts";
@@ -62,6 +62,22 @@ export const COLUMNS: readonly Column[] = [
   { sort: "earnedUsd", label: "Earned (USD)", better: "desc", cell: (r) => usdText(r.earnedUsd) },
   { sort: "badgeCount", label: "Badges", better: "desc", cell: (r) => String(r.badgeCount) },
 ];
+
+/** A standing's best-tier cell and column cells, test ids `<testIdPrefix>-tier` and `<testIdPrefix>-<sort>`. */
+export function StandingColumns({ row, testIdPrefix }: { row: StandingCells; testIdPrefix: string }) {
+  return (
+    <>
+      <td data-testid={`${testIdPrefix}-tier`}>
+        <TierChip tier={row.bestTier} />
+      </td>
+      {COLUMNS.map((c) => (
+        <td key={c.sort} data-testid={`${testIdPrefix}-${c.sort}`}>
+          {c.cell(row)}
+        </td>
+      ))}
+    </>
+  );
+}
 
 export function TierChip({ tier }: { tier: LeaderboardRow["bestTier"] }) {
   const tierId = tier ? tierIdOf(tier) : undefined;
