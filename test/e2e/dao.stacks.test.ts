@@ -22,7 +22,7 @@ import { findCheckpointHint } from "../../web/src/features/dao/stacks/calls.ts";
 import { explainClarityResult } from "../../web/src/features/escrow/stacks/errors.ts";
 import { foreignRequests, startStack, type E2eStack } from "./stack.ts";
 import { FAKE_STX_ADDRESS, type StacksCall } from "./wallets.ts";
-import { txOutcome } from "./ui.ts";
+import { openStacksPage, txOutcome } from "./ui.ts";
 
 const PORTS = { chain: 8554, indexer: 42086, web: 5178 };
 
@@ -72,10 +72,7 @@ describe("Stacks DAO in the browser", { timeout: 300_000 }, () => {
       },
     });
     page = s.firstPage;
-    await page.goto(`${s.webUrl}/#/stacks`);
-    await page.getByRole("button", { name: "Connect Stacks wallet" }).click();
-    await page.getByRole("button", { name: "Connect", exact: true }).click();
-    await page.getByTestId("stacks-dao").waitFor();
+    await openStacksPage(page, s.webUrl, "stacks-dao");
   });
 
   after(async () => {

@@ -24,7 +24,7 @@ import type { Locator, Page } from "playwright-core";
 import { explainClarityResult } from "../../web/src/features/escrow/stacks/errors.ts";
 import { foreignRequests, startStack, type E2eStack } from "./stack.ts";
 import { FAKE_STX_ADDRESS, type StacksCall } from "./wallets.ts";
-import { txOutcome } from "./ui.ts";
+import { openStacksPage, txOutcome } from "./ui.ts";
 
 const PORTS = { chain: 8555, indexer: 42087, web: 5179 };
 /** `chain-id` of testnet and devnet inside Clarity. */
@@ -97,10 +97,7 @@ describe("Stacks multisig in the browser", { timeout: 300_000 }, () => {
       },
     });
     page = s.firstPage;
-    await page.goto(`${s.webUrl}/#/stacks`);
-    await page.getByRole("button", { name: "Connect Stacks wallet" }).click();
-    await page.getByRole("button", { name: "Connect", exact: true }).click();
-    await page.getByTestId("stacks-multisig").waitFor();
+    await openStacksPage(page, s.webUrl, "stacks-multisig");
   });
 
   after(async () => {
