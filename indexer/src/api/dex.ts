@@ -31,7 +31,7 @@ import { HTTPException } from "hono/http-exception";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, or, sql } from "ponder";
 import type { ApiLimits } from "./limits.ts";
 import { addressParam, badRequest, CAIP2, fail, pageParams, toJson } from "./params.ts";
-import { ponderSchema } from "./pgliteSql.ts";
+import { latestCheckpoints } from "./checkpoints.ts";
 import { ponderChainOfCaip2 } from "../../stacks/chains.ts";
 import { oneCoinOn } from "../dex/units.ts";
 
@@ -59,10 +59,7 @@ async function dexChain(c: Context): Promise<string> {
 /** The chain's latest indexed block time, from Ponder's checkpoint (its first 10 digits). */
 async function chainTime(chainId: string): Promise<bigint> {
   const id = ponderChainOfCaip2(chainId);
-  const result = (await db.execute(
-    sql`select latest_checkpoint from ${sql.identifier(ponderSchema())}."_ponder_checkpoint" where chain_id = ${id}`,
-  )) as unknown as { rows: { latest_checkpoint: string }[] };
-  const checkpoint = result.rows[0]?.latest_checkpoint;
+  const checkpoint = (await latestCheckpoints()).find((c) => c.chainId === id)?.latestCheckpoint;
   return checkpoint ? BigInt(checkpoint.slice(0, 10)) : 0n;
 }
 

@@ -40,6 +40,7 @@ import { accountFamily, addressParam, badRequest, CAIP2, chainParam, fail, leade
 import { pgliteSqlDatabase, ponderSchema } from "./pgliteSql.ts";
 import { rateLimit } from "./rateLimit.ts";
 import { indexerEpoch, keyedSqlParameter } from "./sqlCacheKey.ts";
+import { latestCheckpoints } from "./checkpoints.ts";
 import { indexedChain } from "./chains.ts";
 
 const limits = readLimits();
@@ -497,10 +498,7 @@ app.get("/profiles/:chainId/:address", async (c) => {
 // ───────────────────────────── chains ─────────────────────────────
 
 app.get("/chains", async (c) => {
-  const result = (await db.execute(
-    sql`select chain_id, latest_checkpoint from ${sql.identifier(ponderSchema())}."_ponder_checkpoint" order by chain_id`,
-  )) as unknown as { rows: { chain_id: string | number; latest_checkpoint: string }[] };
-  const items = result.rows.map((row) => indexedChain(Number(row.chain_id), row.latest_checkpoint));
+  const items = (await latestCheckpoints()).map((row) => indexedChain(row.chainId, row.latestCheckpoint));
   return c.json({ totalCount: items.length, items });
 });
 

@@ -19,9 +19,7 @@
  * `client()` (indexer/src/api/index.ts). `/sql/live` streams are not re-keyed (one key per
  * connection): after a reorg, a live query refreshes when a table it reads changes again.
  */
-import { db } from "ponder:api";
-import { sql } from "ponder";
-import { ponderSchema } from "./pgliteSql.ts";
+import { latestCheckpoints } from "./checkpoints.ts";
 
 /** How long an epoch reading is reused before `_ponder_checkpoint` is read again. */
 const REFRESH_MS = 200;
@@ -32,10 +30,7 @@ let readAt = 0;
 let reading: Promise<number> | undefined;
 
 async function readEpoch(): Promise<number> {
-  const result = (await db.execute(
-    sql`select chain_id, latest_checkpoint from ${sql.identifier(ponderSchema())}."_ponder_checkpoint" order by chain_id`,
-  )) as unknown as { rows: { chain_id: string | number; latest_checkpoint: string }[] };
-  const now = result.rows.map((r) => `${r.chain_id}:${r.latest_checkpoint}`).join(",");
+  const now = (await latestCheckpoints()).map((r) => `${r.chainId}:${r.latestCheckpoint}`).join(",");
   // A counter, not the checkpoints themselves: a fork's block can repeat an abandoned block's
   // checkpoint (same number and timestamp), and a key must never come back.
   if (now !== state) {
